@@ -1,0 +1,94 @@
+//! The main job on the built-in catalog: rank every role for a sample profile, show the
+//! ordered gaps of the best-fitting role and the courses that close them.
+//!
+//! Run with `cargo run --example quickstart`.
+
+use skillgap::{Catalog, Level, Profile};
+
+fn main() -> Result<(), skillgap::Error> {
+    let catalog = Catalog::builtin();
+    let profile = Profile::new()
+        .with_name("Sam, a data analyst")
+        .with_skill("Python", Level::INTERMEDIATE)
+        .with_skill("SQL", Level::ADVANCED)
+        .with_skill("pandas", Level::INTERMEDIATE)
+        .with_skill("statistics", Level::INTERMEDIATE)
+        .with_skill("Tableau", Level::ADVANCED)
+        .with_skill("Communication", Level::ADVANCED)
+        .with_skill("git", Level::BEGINNER);
+
+    let assessment = catalog.assess(&profile)?;
+    println!("Profile: {}\n", profile.name().unwrap_or("anonymous"));
+    println!("{:<28} {:>6}  ready", "role", "score");
+    for rs in assessment.roles() {
+        let (met, all) = rs.essentials();
+        println!(
+            "{:<28} {:>5.1}%  {} ({met}/{all} essentials)",
+            rs.role().name(),
+            rs.score() * 100.0,
+            if rs.is_ready() { "yes" } else { "no " },
+        );
+    }
+
+    let Some(best) = assessment.best() else {
+        return Ok(());
+    };
+    let target = best.role().id().as_str();
+    let gaps = assessment.gaps(target)?;
+    println!(
+        "\nGaps for {} ({} in all), by priority:",
+        best.role().name(),
+        gaps.len()
+    );
+    for gap in gaps.by_priority().iter().take(8) {
+        println!(
+            "  {:<26} have {:.1} need {}  {:<9} priority {:.2}{}",
+            gap.skill().name(),
+            gap.have(),
+            gap.need().get(),
+            gap.importance(),
+            gap.priority(),
+            implied(gap.implied_by().iter().map(|s| s.as_str())),
+        );
+    }
+    println!("\nLearning order (prerequisites first):");
+    let order: Vec<&str> = gaps.in_learning_order().map(|g| g.skill().name()).collect();
+    println!("  {}", order.join(" → "));
+
+    let plan = assessment.plan(target)?;
+    println!("\nCourse plan for {}:", best.role().name());
+    for (i, step) in plan.courses().iter().enumerate() {
+        let c = step.course();
+        let closes: Vec<&str> = step.closes().iter().map(|s| s.as_str()).collect();
+        println!(
+            "  {:>2}. {:<52} {:>5.0} h  {:>6.0} $  closes: {}",
+            i + 1,
+            c.title(),
+            c.hours(),
+            c.cost(),
+            if closes.is_empty() {
+                "(prerequisite)".to_string()
+            } else {
+                closes.join(", ")
+            }
+        );
+    }
+    println!(
+        "  total: {:.0} hours, {:.0} $",
+        plan.total_hours(),
+        plan.total_cost()
+    );
+    for u in plan.uncovered() {
+        println!("  uncovered: {} to {}: {}", u.skill, u.need.get(), u.reason);
+    }
+    Ok(())
+}
+
+fn implied<'a>(by: impl Iterator<Item = &'a str>) -> String {
+    let by: Vec<&str> = by.collect();
+    if by.is_empty() {
+        String::new()
+    } else {
+        format!("  (needed for {})", by.join(", "))
+    }
+}

@@ -1,0 +1,472 @@
+//! The catalog: skills, roles and courses, validated and indexed once, then shared.
+
+use std::sync::OnceLock;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::course::Course;
+use crate::error::{Error, Problem, Result};
+use crate::format::{self, CatalogDoc, CatalogOut, Document, CATALOG_FORMAT};
+use crate::graph;
+use crate::id::{CourseId, RoleId, SkillId};
+use crate::importance::Importance;
+use crate::level::Level;
+use crate::resolve::Vocabulary;
+use crate::role::{Requirement, Role};
+use crate::skill::Skill;
+use crate::validate::{self, reachable};
+
+/// A requirement with its skill as an index: the form scoring works on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Req {
+    pub skill: u32,
+    pub need: Level,
+    pub importance: Importance,
+    pub weight: Option<f64>,
+}
+
+/// One entry of the skill → requirements index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Posting {
+    pub role: u32,
+    pub need: Level,
+    pub importance: Importance,
+    pub weight: Option<f64>,
+}
+
+/// A skill with a level, the skill as an index.
+pub(crate) type Need = (u32, Level);
+
+/// Skills, roles and courses, validated and indexed.
+///
+/// Build one with [`Catalog::new`], [`Catalog::from_json`] (or `from_toml` with the `toml`
+/// feature) or take [`Catalog::builtin`]. A catalog is immutable, `Send + Sync`, and cheap
+/// to query from many threads: share it behind an `Arc` or a `&'static`.
+///
+/// Items are kept sorted by id, so every list the catalog returns is in id order.
+///
+/// ```
+/// use skillgap::{Catalog, Importance, Level, Role, Skill};
+///
+/// let catalog = Catalog::new(
+///     vec![Skill::new("python", "Python").with_alias("py")],
+///     vec![Role::new("dev", "Developer")
+///         .with_requirement("python", Level::INTERMEDIATE, Importance::Essential)],
+///     vec![],
+/// )?;
+/// assert_eq!(catalog.resolve_skill("PY").map(|s| s.name()), Some("Python"));
+/// # Ok::<(), skillgap::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub(crate) skills: Vec<Skill>,
+    pub(crate) roles: Vec<Role>,
+    pub(crate) courses: Vec<Course>,
+    pub(crate) skill_names: Vocabulary,
+    pub(crate) role_names: Vocabulary,
+    /// Skill dependency graph: node `i` is skill `i`, an edge `a → b` means `a` requires
+    /// `b` at the edge's level.
+    pub(crate) prereqs: DiGraph<(), Level>,
+    /// Symmetric transfer relations, by skill, sorted by skill, the larger factor kept.
+    pub(crate) related: Vec<Vec<(u32, f64)>>,
+    /// Every role's requirements, own and inherited, merged, sorted by skill.
+    pub(crate) role_reqs: Vec<Vec<Req>>,
+    /// Number of essential requirements per role.
+    pub(crate) role_essentials: Vec<u32>,
+    /// Per role: requirements without explicit weight by importance, and the sum of
+    /// explicit weights.
+    pub(crate) role_weight_parts: Vec<([u32; 3], f64)>,
+    /// Skill → requirements naming it (CSR layout: `postings[offsets[s]..offsets[s+1]]`).
+    pub(crate) posting_offsets: Vec<u32>,
+    pub(crate) postings: Vec<Posting>,
+    pub(crate) course_teaches: Vec<Vec<Need>>,
+    pub(crate) course_requires: Vec<Vec<Need>>,
+    /// Skill → courses teaching it, with the level taught, sorted by course.
+    pub(crate) teachers: Vec<Vec<(u32, Level)>>,
+}
+
+impl Catalog {
+    /// Validates and indexes catalog items.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidCatalog`] listing every problem: duplicate or malformed ids, labels
+    /// shared by two skills, unknown references (with did-you-mean), level 0 where a level
+    /// is needed, negative or non-finite numbers, cycles among skill prerequisites or role
+    /// `extends` (as paths), and roles without requirements.
+    pub fn new(skills: Vec<Skill>, roles: Vec<Role>, courses: Vec<Course>) -> Result<Catalog> {
+        Catalog::with_problems(skills, roles, courses, Vec::new())
+    }
+
+    fn with_problems(
+        mut skills: Vec<Skill>,
+        mut roles: Vec<Role>,
+        mut courses: Vec<Course>,
+        mut problems: Vec<Problem>,
+    ) -> Result<Catalog> {
+        validate::validate(&skills, &roles, &courses, &mut problems);
+        if !problems.is_empty() {
+            return Err(Error::InvalidCatalog { problems });
+        }
+        skills.sort_by(|a, b| a.id().cmp(b.id()));
+        roles.sort_by(|a, b| a.id().cmp(b.id()));
+        courses.sort_by(|a, b| a.id().cmp(b.id()));
+        Ok(Catalog::index(skills, roles, courses))
+    }
+
+    /// Builds the indexes of validated, sorted items.
+    fn index(skills: Vec<Skill>, roles: Vec<Role>, courses: Vec<Course>) -> Catalog {
+        let find = |id: &str| skills.binary_search_by(|s| s.id().as_str().cmp(id)).ok();
+        let (skill_names, _) = Vocabulary::new(
+            skills
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| s.labels().map(move |l| (l, i as u32))),
+        );
+        let (role_names, _) = Vocabulary::new(
+            roles
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| [(r.id().as_str(), i as u32), (r.name(), i as u32)]),
+        );
+
+        let prereqs = graph::build(
+            skills.len(),
+            skills.iter().enumerate().flat_map(|(i, s)| {
+                s.requires()
+                    .iter()
+                    .filter_map(move |p| find(p.skill().as_str()).map(|j| (i, j, p.level())))
+            }),
+        );
+
+        let mut related: Vec<Vec<(u32, f64)>> = vec![Vec::new(); skills.len()];
+        for (i, s) in skills.iter().enumerate() {
+            for r in s.related() {
+                if let Some(j) = find(r.skill().as_str()).filter(|&j| j != i) {
+                    related[i].push((j as u32, r.transfer()));
+                    related[j].push((i as u32, r.transfer()));
+                }
+            }
+        }
+        for list in &mut related {
+            list.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            list.dedup_by_key(|e| e.0);
+        }
+
+        let role_index = |id: &str| roles.binary_search_by(|r| r.id().as_str().cmp(id)).ok();
+        let role_graph = graph::build(
+            roles.len(),
+            roles.iter().enumerate().flat_map(|(i, r)| {
+                r.extends()
+                    .iter()
+                    .filter_map(move |p| role_index(p.as_str()).map(|j| (i, j, ())))
+            }),
+        );
+        let mut role_reqs = Vec::with_capacity(roles.len());
+        for i in 0..roles.len() {
+            let mut merged: Vec<Req> = Vec::new();
+            for r in reachable(&role_graph, i) {
+                for req in roles[r].requirements() {
+                    if let Some(s) = find(req.skill().as_str()) {
+                        merged.push(Req {
+                            skill: s as u32,
+                            need: req.level(),
+                            importance: req.importance(),
+                            weight: req.weight(),
+                        });
+                    }
+                }
+            }
+            merged.sort_by_key(|r| r.skill);
+            merged.dedup_by(|later, kept| {
+                if later.skill != kept.skill {
+                    return false;
+                }
+                kept.need = kept.need.max(later.need);
+                kept.importance = kept.importance.max(later.importance);
+                kept.weight = match (kept.weight, later.weight) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+                true
+            });
+            role_reqs.push(merged);
+        }
+        let role_essentials = role_reqs
+            .iter()
+            .map(|rs| {
+                rs.iter()
+                    .filter(|r| r.importance == Importance::Essential)
+                    .count() as u32
+            })
+            .collect();
+        let role_weight_parts = role_reqs
+            .iter()
+            .map(|rs| {
+                let mut counts = [0u32; 3];
+                let mut explicit = 0.0;
+                for r in rs {
+                    match r.weight {
+                        Some(w) => explicit += w,
+                        None => counts[r.importance.index()] += 1,
+                    }
+                }
+                (counts, explicit)
+            })
+            .collect();
+
+        let mut by_skill: Vec<Vec<Posting>> = vec![Vec::new(); skills.len()];
+        for (role, rs) in role_reqs.iter().enumerate() {
+            for r in rs {
+                by_skill[r.skill as usize].push(Posting {
+                    role: role as u32,
+                    need: r.need,
+                    importance: r.importance,
+                    weight: r.weight,
+                });
+            }
+        }
+        let mut posting_offsets = Vec::with_capacity(skills.len() + 1);
+        let mut postings = Vec::with_capacity(by_skill.iter().map(Vec::len).sum());
+        posting_offsets.push(0);
+        for list in by_skill {
+            postings.extend(list);
+            posting_offsets.push(postings.len() as u32);
+        }
+
+        let to_needs = |list: &[crate::skill::SkillLevel]| -> Vec<Need> {
+            let mut v: Vec<Need> = list
+                .iter()
+                .filter_map(|sl| find(sl.skill().as_str()).map(|s| (s as u32, sl.level())))
+                .collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            v.dedup_by_key(|e| e.0);
+            v
+        };
+        let course_teaches: Vec<Vec<Need>> =
+            courses.iter().map(|c| to_needs(c.teaches())).collect();
+        let course_requires = courses.iter().map(|c| to_needs(c.requires())).collect();
+        let mut teachers: Vec<Vec<(u32, Level)>> = vec![Vec::new(); skills.len()];
+        for (c, list) in course_teaches.iter().enumerate() {
+            for &(s, level) in list {
+                teachers[s as usize].push((c as u32, level));
+            }
+        }
+
+        Catalog {
+            skills,
+            roles,
+            courses,
+            skill_names,
+            role_names,
+            prereqs,
+            related,
+            role_reqs,
+            role_essentials,
+            role_weight_parts,
+            posting_offsets,
+            postings,
+            course_teaches,
+            course_requires,
+            teachers,
+        }
+    }
+
+    /// Reads a catalog document (format `skillgap.catalog/1`) from JSON and validates it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Json`] for syntax errors and unknown fields (with line and column),
+    /// [`Error::UnsupportedFormat`] for another format, and [`Error::InvalidCatalog`]
+    /// listing every validation problem (see [`Catalog::new`]).
+    pub fn from_json(text: &str) -> Result<Catalog> {
+        Catalog::from_doc(format::from_json(Document::Catalog, text)?)
+    }
+
+    /// Reads a catalog document from TOML and validates it.
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::from_json`], with [`Error::Toml`] for syntax errors.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Catalog> {
+        Catalog::from_doc(format::from_toml(Document::Catalog, text)?)
+    }
+
+    fn from_doc(doc: CatalogDoc) -> Result<Catalog> {
+        let mut problems = Vec::new();
+        let (skills, roles, courses) = doc.into_parts(&mut problems)?;
+        Catalog::with_problems(skills, roles, courses, problems)
+    }
+
+    /// Writes the catalog as a JSON document that [`Catalog::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        format::to_json(&self.document())
+    }
+
+    /// Writes the catalog as a TOML document that [`Catalog::from_toml`] reads back.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TomlWrite`] if the serializer fails.
+    #[cfg(feature = "toml")]
+    pub fn to_toml(&self) -> Result<String> {
+        format::to_toml(Document::Catalog, &self.document())
+    }
+
+    fn document(&self) -> CatalogOut<'_> {
+        CatalogOut {
+            format: CATALOG_FORMAT,
+            skills: &self.skills,
+            roles: &self.roles,
+            courses: &self.courses,
+        }
+    }
+
+    /// The built-in catalog: the seven data and ML roles, their skills and courses.
+    ///
+    /// Illustrative defaults derived from public articles on machine learning engineers,
+    /// data science engineers, data scientists and the ML career paths; see the README.
+    /// Parsed once, on first use.
+    ///
+    /// # Panics
+    ///
+    /// Never in a released crate: the embedded document is fixed at compile time and its
+    /// validity is checked by the crate's tests.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Catalog::from_json(include_str!("builtin/catalog.json"))
+                .expect("the built-in catalog is valid (checked by tests)")
+        })
+    }
+
+    /// All skills, sorted by id.
+    pub fn skills(&self) -> &[Skill] {
+        &self.skills
+    }
+
+    /// All roles, sorted by id.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// All courses, sorted by id.
+    pub fn courses(&self) -> &[Course] {
+        &self.courses
+    }
+
+    /// The skill with this id.
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skill_index(id).map(|i| &self.skills[i as usize])
+    }
+
+    /// The role with this id.
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.role_index(id).map(|i| &self.roles[i as usize])
+    }
+
+    /// The course with this id.
+    pub fn course(&self, id: &str) -> Option<&Course> {
+        self.courses
+            .binary_search_by(|c| c.id().as_str().cmp(id))
+            .ok()
+            .map(|i| &self.courses[i])
+    }
+
+    /// A role's requirements, own and inherited through `extends`, merged (stricter level,
+    /// higher importance, larger explicit weight) and sorted by skill id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
+    pub fn requirements(&self, role: &str) -> Result<Vec<Requirement>> {
+        let r = self.role_index_or_err(role)?;
+        Ok(self.role_reqs[r as usize]
+            .iter()
+            .map(|q| {
+                let req = Requirement::new(
+                    self.skills[q.skill as usize].id().clone(),
+                    q.need,
+                    q.importance,
+                );
+                match q.weight {
+                    Some(w) => req.with_weight(w),
+                    None => req,
+                }
+            })
+            .collect())
+    }
+
+    /// The skill a name refers to: its id, name or one of its aliases, ignoring case,
+    /// surrounding space and repeated inner space.
+    pub fn resolve_skill(&self, name: &str) -> Option<&Skill> {
+        self.skill_names
+            .lookup(name)
+            .map(|i| &self.skills[i as usize])
+    }
+
+    /// Up to `n` skills whose labels are closest to `name`, best first, for a
+    /// did-you-mean. Empty when nothing is close.
+    pub fn suggest_skills(&self, name: &str, n: usize) -> Vec<&Skill> {
+        self.skill_names
+            .suggest(name, n)
+            .into_iter()
+            .map(|i| &self.skills[i as usize])
+            .collect()
+    }
+
+    /// The direct prerequisites of a skill, with the level each must reach, by skill id.
+    pub fn prerequisites(&self, skill: &str) -> Vec<(&SkillId, Level)> {
+        let Some(i) = self.skill_index(skill) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(&SkillId, Level)> = self
+            .prereqs
+            .edges(NodeIndex::new(i as usize))
+            .map(|e| (self.skills[e.target().index()].id(), *e.weight()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    pub(crate) fn skill_index(&self, id: &str) -> Option<u32> {
+        self.skills
+            .binary_search_by(|s| s.id().as_str().cmp(id))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    pub(crate) fn role_index(&self, id: &str) -> Option<u32> {
+        self.roles
+            .binary_search_by(|r| r.id().as_str().cmp(id))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// The role's index, or an [`Error::UnknownRole`] with a did-you-mean.
+    pub(crate) fn role_index_or_err(&self, id: &str) -> Result<u32> {
+        self.role_index(id).ok_or_else(|| Error::UnknownRole {
+            role: crate::text::clip(id, 64),
+            suggestion: self
+                .role_names
+                .lookup(id)
+                .or_else(|| self.role_names.suggest(id, 1).first().copied())
+                .map(|i| self.roles[i as usize].id().to_string()),
+        })
+    }
+
+    pub(crate) fn postings_of(&self, skill: u32) -> &[Posting] {
+        let s = skill as usize;
+        &self.postings[self.posting_offsets[s] as usize..self.posting_offsets[s + 1] as usize]
+    }
+
+    pub(crate) fn role_id(&self, role: u32) -> &RoleId {
+        self.roles[role as usize].id()
+    }
+
+    pub(crate) fn course_id(&self, course: u32) -> &CourseId {
+        self.courses[course as usize].id()
+    }
+}

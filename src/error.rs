@@ -1,0 +1,433 @@
+//! The crate's error type, validation problems and warnings.
+
+use std::fmt;
+
+use crate::id::SkillId;
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in skillgap.
+///
+/// Messages are lowercase, name the offending value, and suggest a fix where one is likely.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A catalog failed validation; every problem found is listed.
+    #[error("invalid catalog: {}", ProblemList(.problems))]
+    InvalidCatalog {
+        /// Every problem found, in document order.
+        problems: Vec<Problem>,
+    },
+    /// A profile failed validation; every problem found is listed.
+    #[error("invalid profile: {}", ProblemList(.problems))]
+    InvalidProfile {
+        /// Every problem found, in document order.
+        problems: Vec<Problem>,
+    },
+    /// A document is not valid JSON, or does not have the expected shape.
+    ///
+    /// The source keeps serde_json's line and column.
+    #[error("{document} is not a valid JSON document: {source}")]
+    Json {
+        /// `catalog` or `profile`.
+        document: &'static str,
+        /// The parser's error, with line and column.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A document is not valid TOML, or does not have the expected shape.
+    #[cfg(feature = "toml")]
+    #[error("{document} is not a valid TOML document: {source}")]
+    Toml {
+        /// `catalog` or `profile`.
+        document: &'static str,
+        /// The parser's error, with line and column.
+        #[source]
+        source: toml::de::Error,
+    },
+    /// A document could not be written as TOML.
+    #[cfg(feature = "toml")]
+    #[error("cannot write {document} as TOML: {source}")]
+    TomlWrite {
+        /// `catalog` or `profile`.
+        document: &'static str,
+        /// The serializer's error.
+        #[source]
+        source: toml::ser::Error,
+    },
+    /// A document declares a format this version does not read.
+    #[error("{document} has format `{found}`, expected `{expected}`")]
+    UnsupportedFormat {
+        /// `catalog` or `profile`.
+        document: &'static str,
+        /// The declared format.
+        found: String,
+        /// The format this version reads.
+        expected: &'static str,
+    },
+    /// A level is not 0..=5 or a known level word.
+    #[error("invalid level `{value}`: {reason}")]
+    InvalidLevel {
+        /// The value as given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An importance is not essential, important or optional.
+    #[error("invalid importance `{value}`: expected essential, important or optional")]
+    InvalidImportance {
+        /// The value as given.
+        value: String,
+    },
+    /// A role id that the catalog does not have.
+    #[error("unknown role `{role}`{}", Suggest(.suggestion))]
+    UnknownRole {
+        /// The id as given.
+        role: String,
+        /// The closest role id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A skill name that the catalog does not have.
+    #[error("unknown skill `{skill}`{}", Suggest(.suggestion))]
+    UnknownSkill {
+        /// The name as given.
+        skill: String,
+        /// The closest skill id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// Strict mode: profile skills that do not resolve to catalog skills.
+    #[error("{} profile skill(s) do not resolve: {}", .unresolved.len(), WarningList(.unresolved))]
+    UnresolvedSkills {
+        /// One warning per unresolved name.
+        unresolved: Vec<Warning>,
+    },
+    /// A scoring or planning policy value is out of its domain.
+    #[error("invalid policy: `{field}` is {value}, expected {expected}")]
+    InvalidPolicy {
+        /// The field's name.
+        field: &'static str,
+        /// The value given.
+        value: f64,
+        /// The domain.
+        expected: &'static str,
+    },
+}
+
+/// The kind of item a [`Location`] points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ItemKind {
+    /// A catalog skill.
+    Skill,
+    /// A catalog role.
+    Role,
+    /// A catalog course.
+    Course,
+    /// An entry of a profile.
+    ProfileSkill,
+}
+
+impl ItemKind {
+    /// The lowercase name used in messages.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ItemKind::Skill => "skill",
+            ItemKind::Role => "role",
+            ItemKind::Course => "course",
+            ItemKind::ProfileSkill => "profile skill",
+        }
+    }
+}
+
+impl fmt::Display for ItemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Where a problem is: the item (kind, id and position in its list) and the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The kind of item.
+    pub kind: ItemKind,
+    /// The item's position in its list, from 0.
+    pub index: usize,
+    /// The item's id (or, for a profile entry, its skill name), clipped for display.
+    pub id: String,
+    /// The field, as a path inside the item, e.g. `requirements[2].skill`.
+    pub field: String,
+}
+
+impl Location {
+    pub(crate) fn new(kind: ItemKind, index: usize, id: &str, field: impl Into<String>) -> Self {
+        Location {
+            kind,
+            index,
+            id: crate::text::clip(id, 64),
+            field: field.into(),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} `{}` (#{}), `{}`",
+            self.kind, self.id, self.index, self.field
+        )
+    }
+}
+
+/// One problem found while validating a catalog or profile.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Two items of one kind share an id.
+    #[error("{at}: duplicate id `{id}`, first used by {kind} #{first}", kind = .at.kind)]
+    DuplicateId {
+        /// The later item.
+        at: Location,
+        /// The shared id.
+        id: String,
+        /// Position of the first item with this id.
+        first: usize,
+    },
+    /// An id is empty, has surrounding whitespace or control characters, or is too long.
+    #[error("{at}: invalid id `{id}`: {reason}")]
+    InvalidId {
+        /// The item.
+        at: Location,
+        /// The id as given.
+        id: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A name or alias is empty or too long.
+    #[error("{at}: invalid label `{label}`: {reason}")]
+    InvalidLabel {
+        /// The field.
+        at: Location,
+        /// The label as given.
+        label: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A name or alias of one skill also names another skill.
+    #[error("{at}: label `{label}` also names skill `{other}`; make aliases unique")]
+    DuplicateLabel {
+        /// The later label.
+        at: Location,
+        /// The label.
+        label: String,
+        /// The skill that has it first.
+        other: SkillId,
+    },
+    /// A reference to a skill the catalog does not define.
+    #[error("{at}: unknown skill `{skill}`{}", Suggest(.suggestion))]
+    UnknownSkill {
+        /// The reference.
+        at: Location,
+        /// The id referenced.
+        skill: String,
+        /// The closest skill id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A reference to a role the catalog does not define.
+    #[error("{at}: unknown role `{role}`{}", Suggest(.suggestion))]
+    UnknownRole {
+        /// The reference.
+        at: Location,
+        /// The id referenced.
+        role: String,
+        /// The closest role id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A level out of range or not a level word.
+    #[error("{at}: invalid level `{value}`: {reason}")]
+    InvalidLevel {
+        /// The field.
+        at: Location,
+        /// The value as given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A negative, non-finite or out-of-domain number (hours, cost, weight, transfer).
+    #[error("{at}: invalid value {value}: expected {expected}")]
+    InvalidNumber {
+        /// The field.
+        at: Location,
+        /// The value as given.
+        value: f64,
+        /// The domain.
+        expected: &'static str,
+    },
+    /// Skill prerequisites form a cycle; the path starts and ends at the same skill.
+    #[error("skill prerequisites form a cycle: {}", Path(.path))]
+    SkillCycle {
+        /// The cycle, e.g. `[a, b, c, a]`.
+        path: Vec<String>,
+    },
+    /// Role `extends` form a cycle; the path starts and ends at the same role.
+    #[error("roles extend each other in a cycle: {}", Path(.path))]
+    RoleCycle {
+        /// The cycle, e.g. `[a, b, a]`.
+        path: Vec<String>,
+    },
+    /// A role has no requirements, neither its own nor inherited.
+    #[error("{at}: role has no requirements, neither its own nor inherited through `extends`")]
+    EmptyRole {
+        /// The role.
+        at: Location,
+    },
+}
+
+impl Problem {
+    /// Where the problem is, when it concerns one item (cycles span several).
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Problem::DuplicateId { at, .. }
+            | Problem::InvalidId { at, .. }
+            | Problem::InvalidLabel { at, .. }
+            | Problem::DuplicateLabel { at, .. }
+            | Problem::UnknownSkill { at, .. }
+            | Problem::UnknownRole { at, .. }
+            | Problem::InvalidLevel { at, .. }
+            | Problem::InvalidNumber { at, .. }
+            | Problem::EmptyRole { at } => Some(at),
+            Problem::SkillCycle { .. } | Problem::RoleCycle { .. } => None,
+        }
+    }
+}
+
+/// Something the caller should know that did not stop the work.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// A profile skill name resolves to no catalog skill; it was left out of scoring.
+    UnresolvedSkill {
+        /// The name as given (clipped).
+        name: String,
+        /// The closest catalog skills, best first.
+        suggestions: Vec<SkillId>,
+    },
+    /// Several profile entries resolve to one skill; the highest level was kept.
+    DuplicateSkill {
+        /// The later name.
+        name: String,
+        /// The skill both resolve to.
+        skill: SkillId,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::UnresolvedSkill { name, suggestions } => {
+                write!(
+                    f,
+                    "profile skill `{name}` matches no catalog skill; left out"
+                )?;
+                if !suggestions.is_empty() {
+                    let list: Vec<String> = suggestions.iter().map(|s| format!("`{s}`")).collect();
+                    write!(f, " (did you mean {}?)", list.join(" or "))?;
+                }
+                Ok(())
+            }
+            Warning::DuplicateSkill { name, skill } => write!(
+                f,
+                "profile skill `{name}` repeats skill `{skill}`; the higher level is kept"
+            ),
+        }
+    }
+}
+
+struct Suggest<'a>(&'a Option<String>);
+
+impl fmt::Display for Suggest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(s) => write!(f, " (did you mean `{s}`?)"),
+            None => Ok(()),
+        }
+    }
+}
+
+struct Path<'a>(&'a [String]);
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" → ")?;
+            }
+            f.write_str(step)?;
+        }
+        Ok(())
+    }
+}
+
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem(s)", self.0.len())?;
+        for p in self.0 {
+            write!(f, "\n  - {p}")?;
+        }
+        Ok(())
+    }
+}
+
+struct WarningList<'a>(&'a [Warning]);
+
+impl fmt::Display for WarningList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for w in self.0 {
+            write!(f, "\n  - {w}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync + 'static>() {}
+
+    #[test]
+    fn error_is_send_sync_static() {
+        assert_send_sync::<Error>();
+    }
+
+    #[test]
+    fn cycle_message_shows_the_path() {
+        let p = Problem::SkillCycle {
+            path: vec!["a".into(), "b".into(), "a".into()],
+        };
+        assert_eq!(p.to_string(), "skill prerequisites form a cycle: a → b → a");
+    }
+
+    #[test]
+    fn unknown_reference_names_place_and_suggestion() {
+        let p = Problem::UnknownSkill {
+            at: Location::new(
+                ItemKind::Role,
+                0,
+                "core-ml-engineer",
+                "requirements[0].skill",
+            ),
+            skill: "pyhton".into(),
+            suggestion: Some("python".into()),
+        };
+        assert_eq!(
+            p.to_string(),
+            "role `core-ml-engineer` (#0), `requirements[0].skill`: unknown skill `pyhton` \
+             (did you mean `python`?)"
+        );
+    }
+}

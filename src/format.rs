@@ -1,0 +1,363 @@
+//! The interchange format, version 1: catalog and profile documents in JSON (and TOML).
+//!
+//! Documents are read into lenient raw structs first, so that every bad level is reported
+//! with its place instead of stopping at the first; unknown fields are still rejected.
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::Course;
+use crate::error::{Error, ItemKind, Location, Problem, Result};
+use crate::importance::Importance;
+use crate::level::{Level, LevelInput};
+use crate::profile::{Profile, ProfileSkill};
+use crate::role::{Requirement, Role};
+use crate::skill::Skill;
+
+/// The `format` value of a catalog document this version reads and writes.
+pub const CATALOG_FORMAT: &str = "skillgap.catalog/1";
+/// The `format` value of a profile document this version reads and writes.
+pub const PROFILE_FORMAT: &str = "skillgap.profile/1";
+
+/// The parsed parts of a catalog document, before validation.
+pub(crate) type CatalogParts = (Vec<Skill>, Vec<Role>, Vec<Course>);
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CatalogDoc {
+    format: String,
+    #[serde(default)]
+    skills: Vec<RawSkill>,
+    #[serde(default)]
+    roles: Vec<RawRole>,
+    #[serde(default)]
+    courses: Vec<RawCourse>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSkill {
+    id: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    category: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    requires: Vec<RawSkillLevel>,
+    #[serde(default)]
+    related: Vec<RawRelated>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSkillLevel {
+    skill: String,
+    level: LevelInput,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelated {
+    skill: String,
+    transfer: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    id: String,
+    name: String,
+    description: Option<String>,
+    #[serde(default)]
+    extends: Vec<String>,
+    #[serde(default)]
+    requirements: Vec<RawRequirement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    skill: String,
+    level: LevelInput,
+    importance: Importance,
+    weight: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCourse {
+    id: String,
+    title: String,
+    provider: String,
+    url: Option<String>,
+    hours: f64,
+    #[serde(default)]
+    cost: f64,
+    teaches: Vec<RawSkillLevel>,
+    #[serde(default)]
+    requires: Vec<RawSkillLevel>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ProfileDoc {
+    format: String,
+    name: Option<String>,
+    #[serde(default)]
+    skills: Vec<RawProfileSkill>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfileSkill {
+    skill: String,
+    level: LevelInput,
+    last_used: Option<i32>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct CatalogOut<'a> {
+    pub format: &'static str,
+    pub skills: &'a [Skill],
+    pub roles: &'a [Role],
+    pub courses: &'a [Course],
+}
+
+#[derive(Serialize)]
+pub(crate) struct ProfileOut<'a> {
+    pub format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'a str>,
+    pub skills: &'a [ProfileSkill],
+}
+
+/// Which document a parse is for, for messages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Document {
+    Catalog,
+    Profile,
+}
+
+impl Document {
+    fn name(self) -> &'static str {
+        match self {
+            Document::Catalog => "catalog",
+            Document::Profile => "profile",
+        }
+    }
+
+    fn format(self) -> &'static str {
+        match self {
+            Document::Catalog => CATALOG_FORMAT,
+            Document::Profile => PROFILE_FORMAT,
+        }
+    }
+}
+
+/// Parses JSON into `T`, keeping serde_json's line and column on error.
+pub(crate) fn from_json<T: for<'de> Deserialize<'de>>(doc: Document, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|source| Error::Json {
+        document: doc.name(),
+        source,
+    })
+}
+
+/// Parses TOML into `T`, keeping the parser's line and column on error.
+#[cfg(feature = "toml")]
+pub(crate) fn from_toml<T: for<'de> Deserialize<'de>>(doc: Document, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|source| Error::Toml {
+        document: doc.name(),
+        source,
+    })
+}
+
+/// Writes `value` as TOML.
+#[cfg(feature = "toml")]
+pub(crate) fn to_toml<T: Serialize>(doc: Document, value: &T) -> Result<String> {
+    toml::to_string(value).map_err(|source| Error::TomlWrite {
+        document: doc.name(),
+        source,
+    })
+}
+
+/// Writes `value` as pretty JSON. Serializing these plain structs cannot fail: all map
+/// keys are strings and every number is finite or written as `null`.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn check_format(doc: Document, found: &str) -> Result<()> {
+    if found == doc.format() {
+        Ok(())
+    } else {
+        Err(Error::UnsupportedFormat {
+            document: doc.name(),
+            found: crate::text::clip(found, 64),
+            expected: doc.format(),
+        })
+    }
+}
+
+/// Converts a level, recording a problem (and returning `None`) when it is invalid.
+fn level_at(
+    input: &LevelInput,
+    at: impl FnOnce() -> Location,
+    problems: &mut Vec<Problem>,
+) -> Option<Level> {
+    match input.to_level() {
+        Ok(level) => Some(level),
+        Err(Error::InvalidLevel { value, reason }) => {
+            problems.push(Problem::InvalidLevel {
+                at: at(),
+                value,
+                reason,
+            });
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+/// Converts a list of `{skill, level}` entries, dropping (and reporting) bad levels.
+fn skill_levels(
+    raw: Vec<RawSkillLevel>,
+    kind: ItemKind,
+    index: usize,
+    id: &str,
+    field: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, Level)> {
+    let mut out = Vec::with_capacity(raw.len());
+    for (i, entry) in raw.into_iter().enumerate() {
+        let at = || Location::new(kind, index, id, format!("{field}[{i}].level"));
+        if let Some(level) = level_at(&entry.level, at, problems) {
+            out.push((entry.skill, level));
+        }
+    }
+    out
+}
+
+impl CatalogDoc {
+    /// Checks the format and converts to catalog items, recording bad levels in `problems`.
+    pub(crate) fn into_parts(self, problems: &mut Vec<Problem>) -> Result<CatalogParts> {
+        check_format(Document::Catalog, &self.format)?;
+        let mut skills = Vec::with_capacity(self.skills.len());
+        for (index, raw) in self.skills.into_iter().enumerate() {
+            let mut skill = Skill::new(raw.id, raw.name);
+            for alias in raw.aliases {
+                skill = skill.with_alias(alias);
+            }
+            if let Some(c) = raw.category {
+                skill = skill.with_category(c);
+            }
+            if let Some(d) = raw.description {
+                skill = skill.with_description(d);
+            }
+            for r in raw.related {
+                skill = skill.with_related(r.skill, r.transfer);
+            }
+            let id = skill.id().to_string();
+            for (s, l) in skill_levels(
+                raw.requires,
+                ItemKind::Skill,
+                index,
+                &id,
+                "requires",
+                problems,
+            ) {
+                skill = skill.with_prerequisite(s, l);
+            }
+            skills.push(skill);
+        }
+
+        let mut roles = Vec::with_capacity(self.roles.len());
+        for (index, raw) in self.roles.into_iter().enumerate() {
+            let mut role = Role::new(raw.id, raw.name);
+            if let Some(d) = raw.description {
+                role = role.with_description(d);
+            }
+            for e in raw.extends {
+                role = role.with_extends(e);
+            }
+            for (i, req) in raw.requirements.into_iter().enumerate() {
+                let at = || {
+                    Location::new(
+                        ItemKind::Role,
+                        index,
+                        role.id().as_str(),
+                        format!("requirements[{i}].level"),
+                    )
+                };
+                if let Some(level) = level_at(&req.level, at, problems) {
+                    let mut r = Requirement::new(req.skill, level, req.importance);
+                    if let Some(w) = req.weight {
+                        r = r.with_weight(w);
+                    }
+                    role = role.with(r);
+                }
+            }
+            roles.push(role);
+        }
+
+        let mut courses = Vec::with_capacity(self.courses.len());
+        for (index, raw) in self.courses.into_iter().enumerate() {
+            let mut course = Course::new(raw.id, raw.title)
+                .with_provider(raw.provider)
+                .with_hours(raw.hours)
+                .with_cost(raw.cost);
+            if let Some(u) = raw.url {
+                course = course.with_url(u);
+            }
+            let id = course.id().to_string();
+            for (s, l) in skill_levels(
+                raw.teaches,
+                ItemKind::Course,
+                index,
+                &id,
+                "teaches",
+                problems,
+            ) {
+                course = course.with_teaches(s, l);
+            }
+            for (s, l) in skill_levels(
+                raw.requires,
+                ItemKind::Course,
+                index,
+                &id,
+                "requires",
+                problems,
+            ) {
+                course = course.with_requires(s, l);
+            }
+            courses.push(course);
+        }
+        Ok((skills, roles, courses))
+    }
+}
+
+impl ProfileDoc {
+    /// Checks the format and converts to a profile.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnsupportedFormat`], or [`Error::InvalidProfile`] listing every bad level.
+    pub(crate) fn into_profile(self) -> Result<Profile> {
+        check_format(Document::Profile, &self.format)?;
+        let mut problems = Vec::new();
+        let mut profile = Profile::new();
+        if let Some(name) = self.name {
+            profile = profile.with_name(name);
+        }
+        for (index, raw) in self.skills.into_iter().enumerate() {
+            let at = || Location::new(ItemKind::ProfileSkill, index, &raw.skill, "level");
+            if let Some(level) = level_at(&raw.level, at, &mut problems) {
+                profile.push(ProfileSkill::new(raw.skill, level, raw.last_used));
+            }
+        }
+        if problems.is_empty() {
+            Ok(profile)
+        } else {
+            Err(Error::InvalidProfile { problems })
+        }
+    }
+}

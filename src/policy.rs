@@ -1,0 +1,198 @@
+//! The scoring policy: importance weights, partial credit, transfer and recency.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::importance::Importance;
+
+/// Weights of the three importances. Defaults: essential 1.0, important 0.6, optional 0.3.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Weights {
+    /// Weight of essential requirements (default 1.0).
+    pub essential: f64,
+    /// Weight of important requirements (default 0.6).
+    pub important: f64,
+    /// Weight of optional requirements (default 0.3).
+    pub optional: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            essential: 1.0,
+            important: 0.6,
+            optional: 0.3,
+        }
+    }
+}
+
+impl Weights {
+    /// The weight of `importance`.
+    pub fn of(&self, importance: Importance) -> f64 {
+        match importance {
+            Importance::Essential => self.essential,
+            Importance::Important => self.important,
+            Importance::Optional => self.optional,
+        }
+    }
+}
+
+/// Discount for skills not used for years.
+///
+/// A skill last used `age = current_year − last_used` years ago keeps its full level for
+/// `grace_years`, then loses `decay_per_year` of it per further year, down to `floor`:
+/// `factor = max(floor, 1 − decay_per_year × max(0, age − grace_years))`.
+/// Entries without `last_used` are not discounted.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recency {
+    /// The year ages are measured from. Give it explicitly so results are reproducible.
+    pub current_year: i32,
+    /// Years without loss (default 2).
+    pub grace_years: u32,
+    /// Share of the level lost per year after the grace period (default 0.1).
+    pub decay_per_year: f64,
+    /// The lowest factor (default 0.5).
+    pub floor: f64,
+}
+
+impl Recency {
+    /// The default discount, measured from `current_year`.
+    pub fn new(current_year: i32) -> Self {
+        Recency {
+            current_year,
+            grace_years: 2,
+            decay_per_year: 0.1,
+            floor: 0.5,
+        }
+    }
+
+    /// The factor applied to a level last used in `last_used`.
+    pub fn factor(&self, last_used: i32) -> f64 {
+        let age = i64::from(self.current_year) - i64::from(last_used) - i64::from(self.grace_years);
+        if age <= 0 {
+            1.0
+        } else {
+            (1.0 - self.decay_per_year * age as f64).max(self.floor)
+        }
+    }
+}
+
+/// How profiles are scored against roles.
+///
+/// ```
+/// use skillgap::{Policy, Recency};
+///
+/// let mut policy = Policy::default();
+/// policy.partial_credit = false;
+/// policy.recency = Some(Recency::new(2026));
+/// policy.validate()?;
+/// # Ok::<(), skillgap::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Policy {
+    /// Weights of the importances, used where a requirement has no explicit weight.
+    pub weights: Weights,
+    /// Credit `have / need` for a level below the need (default `true`); when `false`, a
+    /// requirement counts only once met.
+    pub partial_credit: bool,
+    /// Count related skills' levels times their transfer factor (default `true`).
+    pub transfer: bool,
+    /// Discount skills not used for years (default `None`: no discount).
+    pub recency: Option<Recency>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            weights: Weights::default(),
+            partial_credit: true,
+            transfer: true,
+            recency: None,
+        }
+    }
+}
+
+impl Policy {
+    /// Checks that every number is in its domain.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidPolicy`] naming the first field out of its domain: weights must be
+    /// finite and non-negative, `decay_per_year` and `floor` in `0.0..=1.0`.
+    pub fn validate(&self) -> Result<()> {
+        let checks = [
+            ("weights.essential", self.weights.essential),
+            ("weights.important", self.weights.important),
+            ("weights.optional", self.weights.optional),
+        ];
+        for (field, value) in checks {
+            if !value.is_finite() || value < 0.0 {
+                return Err(Error::InvalidPolicy {
+                    field,
+                    value,
+                    expected: "a finite number >= 0",
+                });
+            }
+        }
+        if let Some(r) = &self.recency {
+            for (field, value) in [
+                ("recency.decay_per_year", r.decay_per_year),
+                ("recency.floor", r.floor),
+            ] {
+                if !(0.0..=1.0).contains(&value) {
+                    return Err(Error::InvalidPolicy {
+                        field,
+                        value,
+                        expected: "a number in 0..=1",
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The level a profile entry counts for after the recency discount.
+    pub(crate) fn discounted(&self, level: f64, last_used: Option<i32>) -> f64 {
+        match (self.recency, last_used) {
+            (Some(r), Some(year)) => level * r.factor(year),
+            _ => level,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recency_keeps_grace_then_decays_to_floor() {
+        let r = Recency::new(2026);
+        assert_eq!(r.factor(2025), 1.0);
+        assert_eq!(r.factor(2024), 1.0);
+        assert!((r.factor(2023) - 0.9).abs() < 1e-12);
+        assert_eq!(r.factor(1990), 0.5);
+        assert_eq!(r.factor(2030), 1.0);
+    }
+
+    #[test]
+    fn validate_names_the_bad_field() {
+        let mut p = Policy::default();
+        p.weights.important = f64::NAN;
+        let e = p.validate().unwrap_err().to_string();
+        assert!(e.contains("weights.important"), "{e}");
+        let mut p = Policy::default();
+        p.recency = Some(Recency {
+            floor: 2.0,
+            ..Recency::new(2026)
+        });
+        assert!(p
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("recency.floor"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Roles: sets of skill requirements, possibly built on other roles.
+
+use serde::Serialize;
+
+use crate::id::{RoleId, SkillId};
+use crate::importance::Importance;
+use crate::level::Level;
+
+/// One skill a role needs: the skill, the level and how much it matters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Requirement {
+    skill: SkillId,
+    level: Level,
+    importance: Importance,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<f64>,
+}
+
+impl Requirement {
+    /// A requirement weighted by its importance.
+    pub fn new(skill: impl Into<SkillId>, level: Level, importance: Importance) -> Self {
+        Requirement {
+            skill: skill.into(),
+            level,
+            importance,
+            weight: None,
+        }
+    }
+
+    /// Sets an explicit weight, overriding the policy's weight for the importance.
+    pub fn with_weight(mut self, weight: f64) -> Self {
+        self.weight = Some(weight);
+        self
+    }
+
+    /// The skill.
+    pub fn skill(&self) -> &SkillId {
+        &self.skill
+    }
+
+    /// The level needed.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// How much it matters.
+    pub fn importance(&self) -> Importance {
+        self.importance
+    }
+
+    /// The explicit weight, if any.
+    pub fn weight(&self) -> Option<f64> {
+        self.weight
+    }
+}
+
+/// A role of the catalog.
+///
+/// A role may `extend` other roles: it then includes their requirements. When a skill is
+/// required more than once (own and inherited, or inherited twice), the stricter level,
+/// the higher importance and the larger explicit weight win.
+///
+/// ```
+/// use skillgap::{Importance, Level, Role};
+///
+/// let core = Role::new("core-ml-engineer", "Core ML Engineer")
+///     .with_extends("ml-software-engineer")
+///     .with_extends("applied-ml-engineer")
+///     .with_requirement("data-modeling", Level::INTERMEDIATE, Importance::Essential);
+/// assert_eq!(core.extends().len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Role {
+    id: RoleId,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    extends: Vec<RoleId>,
+    requirements: Vec<Requirement>,
+}
+
+impl Role {
+    /// A role with an id and a display name.
+    pub fn new(id: impl Into<RoleId>, name: impl Into<String>) -> Self {
+        Role {
+            id: id.into(),
+            name: name.into(),
+            description: None,
+            extends: Vec::new(),
+            requirements: Vec::new(),
+        }
+    }
+
+    /// Sets the description.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Includes the requirements of another role.
+    pub fn with_extends(mut self, role: impl Into<RoleId>) -> Self {
+        self.extends.push(role.into());
+        self
+    }
+
+    /// Adds a requirement.
+    pub fn with_requirement(
+        self,
+        skill: impl Into<SkillId>,
+        level: Level,
+        importance: Importance,
+    ) -> Self {
+        self.with(Requirement::new(skill, level, importance))
+    }
+
+    /// Adds a requirement built with [`Requirement::new`].
+    pub fn with(mut self, requirement: Requirement) -> Self {
+        self.requirements.push(requirement);
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &RoleId {
+        &self.id
+    }
+
+    /// The display name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The description.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The roles this one builds on.
+    pub fn extends(&self) -> &[RoleId] {
+        &self.extends
+    }
+
+    /// The role's own requirements (without inherited ones; see
+    /// [`Catalog::requirements`](crate::Catalog::requirements) for all of them).
+    pub fn requirements(&self) -> &[Requirement] {
+        &self.requirements
+    }
+}
