@@ -179,6 +179,7 @@ fn score_roles<'c>(catalog: &'c Catalog, policy: &Policy, have: &[Have]) -> Vec<
     let n = catalog.roles.len();
     let mut numerator = vec![0.0f64; n];
     let mut met = vec![0u32; n];
+    let mut met_all = vec![0u32; n];
     for h in have {
         if h.level <= 0.0 {
             continue;
@@ -194,8 +195,11 @@ fn score_roles<'c>(catalog: &'c Catalog, policy: &Policy, have: &[Have]) -> Vec<
             };
             let w = p.weight.unwrap_or_else(|| policy.weights.of(p.importance));
             numerator[p.role as usize] += w * credit;
-            if credit >= 1.0 && p.importance == Importance::Essential {
-                met[p.role as usize] += 1;
+            if credit >= 1.0 {
+                met_all[p.role as usize] += 1;
+                if p.importance == Importance::Essential {
+                    met[p.role as usize] += 1;
+                }
             }
         }
     }
@@ -205,7 +209,10 @@ fn score_roles<'c>(catalog: &'c Catalog, policy: &Policy, have: &[Have]) -> Vec<
         let total = total_weight(catalog, policy, r);
         let essentials = catalog.role_essentials[r];
         let ready = met[r] == essentials;
-        let score = if total > 0.0 {
+        // Every requirement met scores exactly 1, free of rounding in the sums.
+        let score = if met_all[r] as usize == catalog.role_reqs[r].len() {
+            1.0
+        } else if total > 0.0 {
             (numerator[r] / total).min(1.0)
         } else if ready {
             1.0

@@ -185,7 +185,9 @@ pub(crate) fn gaps<'c>(
                     if !n.implied_by.contains(&s) {
                         n.implied_by.push(s);
                     }
-                    if weight > n.weight {
+                    // A requirement keeps its own weight; an implied gap takes the
+                    // largest weight among the gaps implying it.
+                    if !n.required && weight > n.weight {
                         n.weight = weight;
                         n.importance = n.importance.max(importance);
                         stack.push(p);
@@ -245,6 +247,7 @@ pub(crate) fn gaps<'c>(
             catalog
                 .prereqs
                 .edges(NodeIndex::new(g.index as usize))
+                .filter(|e| have(e.target().index() as u32) < e.weight().as_f64())
                 .filter_map(|e| position.get(&(e.target().index() as u32)).copied())
                 .collect()
         })
