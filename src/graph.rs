@@ -136,7 +136,7 @@ mod tests {
     fn topo_order_respects_preds_and_rank() {
         // 2 must follow 0; rank prefers higher index first.
         let preds = vec![vec![], vec![], vec![0]];
-        let order = topo_order_by(&preds, |i| Reverse(i)).unwrap();
+        let order = topo_order_by(&preds, Reverse).unwrap();
         assert_eq!(order, vec![1, 0, 2]);
         let cyclic = vec![vec![1], vec![0], vec![]];
         assert_eq!(topo_order_by(&cyclic, |i| i), Err(vec![0, 1]));

@@ -79,3 +79,7 @@ pub use policy::{Policy, Recency, Weights};
 pub use profile::{Profile, ProfileSkill};
 pub use role::{Requirement, Role};
 pub use skill::{Related, Skill, SkillLevel};
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -184,11 +184,13 @@ mod tests {
         p.weights.important = f64::NAN;
         let e = p.validate().unwrap_err().to_string();
         assert!(e.contains("weights.important"), "{e}");
-        let mut p = Policy::default();
-        p.recency = Some(Recency {
-            floor: 2.0,
-            ..Recency::new(2026)
-        });
+        let p = Policy {
+            recency: Some(Recency {
+                floor: 2.0,
+                ..Recency::new(2026)
+            }),
+            ..Policy::default()
+        };
         assert!(p
             .validate()
             .unwrap_err()
