@@ -6,7 +6,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::course::Course;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, ItemKind, Problem, Result};
 use crate::format::{self, CatalogDoc, CatalogOut, Document, CATALOG_FORMAT};
 use crate::graph;
 use crate::id::{CourseId, RoleId, SkillId};
@@ -107,6 +107,11 @@ impl Catalog {
     ) -> Result<Catalog> {
         validate::validate(&skills, &roles, &courses, &mut problems);
         if !problems.is_empty() {
+            // Document order: skills, roles, courses, each by position; cycles last.
+            problems.sort_by_key(|p| {
+                p.location()
+                    .map_or((1, ItemKind::Skill, 0), |l| (0, l.kind, l.index))
+            });
             return Err(Error::InvalidCatalog { problems });
         }
         skills.sort_by(|a, b| a.id().cmp(b.id()));

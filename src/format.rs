@@ -198,23 +198,28 @@ fn check_format(doc: Document, found: &str) -> Result<()> {
     }
 }
 
-/// Converts a level, recording a problem (and returning `None`) when it is invalid.
+/// Converts a level, recording a problem when it is invalid. An invalid level becomes
+/// [`Level::MAX`] so that the entry stays in place and the rest of it (its skill, its role's
+/// other checks) is still validated; the recorded problem makes the load fail anyway.
 fn level_at(
     input: &LevelInput,
     at: impl FnOnce() -> Location,
     problems: &mut Vec<Problem>,
-) -> Option<Level> {
+) -> Level {
     match input.to_level() {
-        Ok(level) => Some(level),
-        Err(Error::InvalidLevel { value, reason }) => {
+        Ok(level) => level,
+        Err(e) => {
+            let (value, reason) = match e {
+                Error::InvalidLevel { value, reason } => (value, reason),
+                other => (String::new(), other.to_string()),
+            };
             problems.push(Problem::InvalidLevel {
                 at: at(),
                 value,
                 reason,
             });
-            None
+            Level::MAX
         }
-        Err(_) => None,
     }
 }
 
@@ -230,9 +235,7 @@ fn skill_levels(
     let mut out = Vec::with_capacity(raw.len());
     for (i, entry) in raw.into_iter().enumerate() {
         let at = || Location::new(kind, index, id, format!("{field}[{i}].level"));
-        if let Some(level) = level_at(&entry.level, at, problems) {
-            out.push((entry.skill, level));
-        }
+        out.push((entry.skill, level_at(&entry.level, at, problems)));
     }
     out
 }
@@ -288,13 +291,12 @@ impl CatalogDoc {
                         format!("requirements[{i}].level"),
                     )
                 };
-                if let Some(level) = level_at(&req.level, at, problems) {
-                    let mut r = Requirement::new(req.skill, level, req.importance);
-                    if let Some(w) = req.weight {
-                        r = r.with_weight(w);
-                    }
-                    role = role.with(r);
+                let level = level_at(&req.level, at, problems);
+                let mut r = Requirement::new(req.skill, level, req.importance);
+                if let Some(w) = req.weight {
+                    r = r.with_weight(w);
                 }
+                role = role.with(r);
             }
             roles.push(role);
         }
@@ -350,9 +352,8 @@ impl ProfileDoc {
         }
         for (index, raw) in self.skills.into_iter().enumerate() {
             let at = || Location::new(ItemKind::ProfileSkill, index, &raw.skill, "level");
-            if let Some(level) = level_at(&raw.level, at, &mut problems) {
-                profile.push(ProfileSkill::new(raw.skill, level, raw.last_used));
-            }
+            let level = level_at(&raw.level, at, &mut problems);
+            profile.push(ProfileSkill::new(raw.skill, level, raw.last_used));
         }
         if problems.is_empty() {
             Ok(profile)

@@ -100,8 +100,9 @@ impl<'c> Gaps<'c> {
         &self.gaps
     }
 
-    /// Gaps in learning order: a topological order of the skill graph (every gap after
-    /// the gaps it requires; Kahn 1962), ties broken by priority, then skill id.
+    /// Gaps in learning order: a topological order of the skill graph (Kahn 1962): every
+    /// gap comes after the gaps on its prerequisites that the profile does not already
+    /// have at the level the prerequisite asks for; ties broken by priority, then skill id.
     pub fn in_learning_order(&self) -> impl Iterator<Item = &Gap<'c>> + '_ {
         self.learning_order.iter().map(move |&i| &self.gaps[i])
     }

@@ -216,14 +216,17 @@ pub(crate) fn validate(
         if first.id() == second.id() {
             continue; // reported as a duplicate id
         }
-        let field = second
+        let (field, label) = second
             .labels()
             .enumerate()
             .find(|(_, l)| crate::resolve::normalize(l) == c.label)
-            .map(|(i, _)| match i {
-                0 => "id".to_string(),
-                1 => "name".to_string(),
-                n => format!("aliases[{}]", n - 2),
+            .map(|(i, l)| {
+                let field = match i {
+                    0 => "id".to_string(),
+                    1 => "name".to_string(),
+                    n => format!("aliases[{}]", n - 2),
+                };
+                (field, l)
             })
             .unwrap_or_default();
         problems.push(Problem::DuplicateLabel {
@@ -233,7 +236,7 @@ pub(crate) fn validate(
                 second.id().as_str(),
                 field,
             ),
-            label: crate::text::clip(&c.label, 64),
+            label: crate::text::clip(label, 64),
             other: first.id().clone(),
         });
     }
