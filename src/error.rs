@@ -102,6 +102,16 @@ pub enum Error {
         /// One warning per unresolved name.
         unresolved: Vec<Warning>,
     },
+    /// An argument is out of its domain.
+    #[error("invalid argument `{name}`: {value}, expected {expected}")]
+    InvalidArgument {
+        /// The argument's name.
+        name: &'static str,
+        /// The value given.
+        value: String,
+        /// The domain.
+        expected: &'static str,
+    },
     /// A scoring or planning policy value is out of its domain.
     #[error("invalid policy: `{field}` is {value}, expected {expected}")]
     InvalidPolicy {

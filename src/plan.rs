@@ -1,19 +1,19 @@
-//! Course plans: the courses that close a target's gaps, in an order that respects every
-//! prerequisite.
+//! Plans: the chosen courses in stages, what each closes, a calendar, and the profile as it
+//! will be afterwards.
 
 use std::fmt;
 
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
+use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
-use crate::assess::Assessment;
 use crate::catalog::{Catalog, Need};
 use crate::course::Course;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::gap::Gaps;
 use crate::id::{RoleId, SkillId};
 use crate::level::Level;
+use crate::planner::Blocked;
+use crate::profile::{Profile, ProfileSkill};
 
 /// Why a gap cannot be closed by the catalog's courses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,11 +25,17 @@ pub enum UncoveredReason {
         /// The highest level any course teaches (0 when none teaches it).
         best_level: Level,
     },
-    /// Courses teach it, but each needs something that no reachable course teaches, or
-    /// they need each other in a cycle.
-    Unreachable {
+    /// Courses teach it, but each needs a skill level that no reachable course teaches.
+    MissingPrerequisite {
         /// The courses that teach it high enough, by id.
         courses: Vec<String>,
+        /// The skill levels nothing reachable teaches, as `skill` ids with levels.
+        missing: Vec<(String, Level)>,
+    },
+    /// The courses that teach it can only be taken after each other.
+    CourseCycle {
+        /// The cycle of courses, first and last the same, e.g. `[a, b, a]`.
+        cycle: Vec<String>,
     },
 }
 
@@ -42,11 +48,25 @@ impl fmt::Display for UncoveredReason {
             UncoveredReason::NoCourse { best_level } => {
                 write!(f, "no course teaches it that high (best: {best_level})")
             }
-            UncoveredReason::Unreachable { courses } => write!(
-                f,
-                "the courses teaching it ({}) need skills no reachable course teaches",
-                courses.join(", ")
-            ),
+            UncoveredReason::MissingPrerequisite { courses, missing } => {
+                let m: Vec<String> = missing
+                    .iter()
+                    .map(|(s, l)| format!("{s} {}", l.get()))
+                    .collect();
+                write!(
+                    f,
+                    "the courses teaching it ({}) need {}, which no reachable course teaches",
+                    courses.join(", "),
+                    m.join(", ")
+                )
+            }
+            UncoveredReason::CourseCycle { cycle } => {
+                write!(
+                    f,
+                    "the courses teaching it need each other: {}",
+                    cycle.join(" → ")
+                )
+            }
         }
     }
 }
@@ -68,7 +88,11 @@ pub struct Uncovered<'c> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedCourse<'c> {
     pub(crate) course: &'c Course,
+    pub(crate) index: u32,
+    pub(crate) stage: usize,
+    pub(crate) priority: f64,
     pub(crate) closes: Vec<&'c SkillId>,
+    pub(crate) after: Vec<usize>,
 }
 
 impl<'c> PlannedCourse<'c> {
@@ -77,20 +101,28 @@ impl<'c> PlannedCourse<'c> {
         self.course
     }
 
-    /// The gaps this course closes (the first course in the plan to reach the level
-    /// needed), by skill id. Courses taken only for another course's prerequisites
-    /// close none.
+    /// The stage, from 0: every course this one needs is in an earlier stage.
+    pub fn stage(&self) -> usize {
+        self.stage
+    }
+
+    /// The gaps this course closes (the first course of the plan to reach the level
+    /// needed), by skill id, in learning order. Empty for a course taken only for
+    /// another course's requirements.
     pub fn closes(&self) -> &[&'c SkillId] {
         &self.closes
     }
-}
 
-/// The courses that close a target's gaps, in a valid order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Plan<'c> {
-    pub(crate) target: Option<&'c RoleId>,
-    pub(crate) courses: Vec<PlannedCourse<'c>>,
-    pub(crate) uncovered: Vec<Uncovered<'c>>,
+    /// The largest priority among the gaps it closes (0 for a prerequisite course).
+    pub fn priority(&self) -> f64 {
+        self.priority
+    }
+
+    /// Positions (in [`Plan::courses`]) of the earlier courses that teach what this one
+    /// requires.
+    pub fn after(&self) -> &[usize] {
+        &self.after
+    }
 }
 
 impl Serialize for PlannedCourse<'_> {
@@ -99,36 +131,85 @@ impl Serialize for PlannedCourse<'_> {
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("PlannedCourse", 6)?;
+        let mut s = serializer.serialize_struct("PlannedCourse", 7)?;
         s.serialize_field("id", self.course.id())?;
         s.serialize_field("title", self.course.title())?;
         s.serialize_field("provider", self.course.provider())?;
         s.serialize_field("hours", &self.course.hours())?;
         s.serialize_field("cost", &self.course.cost())?;
+        s.serialize_field("stage", &self.stage)?;
         s.serialize_field("closes", &self.closes)?;
         s.end()
     }
 }
 
+/// The courses that close a target's gaps, in stages and in a valid order.
+#[derive(Debug, Clone)]
+pub struct Plan<'c> {
+    pub(crate) catalog: &'c Catalog,
+    pub(crate) target: Option<&'c RoleId>,
+    pub(crate) gaps: Gaps<'c>,
+    pub(crate) courses: Vec<PlannedCourse<'c>>,
+    pub(crate) uncovered: Vec<Uncovered<'c>>,
+    pub(crate) optimal: bool,
+}
+
+/// Plans are equal when they are for the same catalog (the same instance) and have the
+/// same target, gaps, courses, uncovered gaps and optimality.
+impl PartialEq for Plan<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.catalog, other.catalog)
+            && self.target == other.target
+            && self.gaps == other.gaps
+            && self.courses == other.courses
+            && self.uncovered == other.uncovered
+            && self.optimal == other.optimal
+    }
+}
+
 /// Serialized as `{"target", "courses": [{"id", "title", "provider", "hours", "cost",
-/// "closes"}], "total_hours", "total_cost", "uncovered": [skill ids], "uncovered_reasons":
-/// [{"skill", "need", "have", "reason"}]}`.
+/// "stage", "closes"}], "stages", "total_hours", "total_cost", "optimal",
+/// "uncovered": [skill ids], "uncovered_reasons": [{"skill", "need", "have", "reason"}]}`.
 impl Serialize for Plan<'_> {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Plan", 6)?;
+        let mut s = serializer.serialize_struct("Plan", 9)?;
         s.serialize_field("target", &self.target)?;
         s.serialize_field("courses", &self.courses)?;
+        s.serialize_field("stages", &self.stage_count())?;
         s.serialize_field("total_hours", &self.total_hours())?;
         s.serialize_field("total_cost", &self.total_cost())?;
+        s.serialize_field("optimal", &self.optimal)?;
         let ids: Vec<&SkillId> = self.uncovered.iter().map(|u| u.skill).collect();
         s.serialize_field("uncovered", &ids)?;
         s.serialize_field("uncovered_reasons", &self.uncovered)?;
         s.end()
     }
+}
+
+/// When each course of a plan starts and ends at a weekly study budget.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Schedule {
+    /// Hours of study per week.
+    pub hours_per_week: f64,
+    /// Weeks to finish the plan (whole weeks).
+    pub weeks: u32,
+    /// Per course, in plan order: the week it starts and the week it ends, from week 1.
+    pub courses: Vec<ScheduledCourse>,
+}
+
+/// One course of a [`Schedule`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduledCourse {
+    /// The course id.
+    pub id: String,
+    /// The week it starts, from 1.
+    pub start_week: u32,
+    /// The week it ends (inclusive).
+    pub end_week: u32,
 }
 
 impl<'c> Plan<'c> {
@@ -137,14 +218,35 @@ impl<'c> Plan<'c> {
         self.target
     }
 
-    /// The courses, in order: each after every course that teaches what it requires.
+    /// The courses in order: by stage, within a stage by priority (descending), then id.
+    /// Every course comes after the courses that teach what it requires.
     pub fn courses(&self) -> &[PlannedCourse<'c>] {
         &self.courses
+    }
+
+    /// The courses grouped by stage.
+    pub fn stages(&self) -> Vec<&[PlannedCourse<'c>]> {
+        self.courses.chunk_by(|a, b| a.stage == b.stage).collect()
+    }
+
+    /// The number of stages.
+    pub fn stage_count(&self) -> usize {
+        self.courses.last().map_or(0, |c| c.stage + 1)
+    }
+
+    /// The gaps the plan addresses.
+    pub fn gaps(&self) -> &Gaps<'c> {
+        &self.gaps
     }
 
     /// Gaps no course can close, by skill id, each with its reason.
     pub fn uncovered(&self) -> &[Uncovered<'c>] {
         &self.uncovered
+    }
+
+    /// Whether the plan is proven to minimise the objective.
+    pub fn is_optimal(&self) -> bool {
+        self.optimal
     }
 
     /// Total study hours.
@@ -161,319 +263,243 @@ impl<'c> Plan<'c> {
     pub fn is_empty(&self) -> bool {
         self.courses.is_empty() && self.uncovered.is_empty()
     }
-}
 
-/// Dense skill levels, one per catalog skill.
-#[derive(Debug, Clone)]
-struct State(Vec<f64>);
-
-impl State {
-    fn meets(&self, needs: &[Need]) -> bool {
-        needs.iter().all(|&(s, l)| self.0[s as usize] >= l.as_f64())
+    /// A calendar at `hours_per_week`: courses taken one after another in plan order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] when `hours_per_week` is not a finite number above 0.
+    pub fn schedule(&self, hours_per_week: f64) -> Result<Schedule> {
+        if !hours_per_week.is_finite() || hours_per_week <= 0.0 {
+            return Err(Error::InvalidArgument {
+                name: "hours_per_week",
+                value: hours_per_week.to_string(),
+                expected: "a finite number of hours above 0",
+            });
+        }
+        let mut done = 0.0;
+        let mut courses = Vec::with_capacity(self.courses.len());
+        for c in &self.courses {
+            let start = done;
+            done += c.course.hours();
+            courses.push(ScheduledCourse {
+                id: c.course.id().to_string(),
+                start_week: week_of(start, hours_per_week) + 1,
+                end_week: week_of(done, hours_per_week).max(week_of(start, hours_per_week) + 1),
+            });
+        }
+        Ok(Schedule {
+            hours_per_week,
+            weeks: week_of(done, hours_per_week),
+            courses,
+        })
     }
 
-    fn take(&mut self, teaches: &[Need]) {
-        for &(s, l) in teaches {
-            let v = &mut self.0[s as usize];
-            *v = v.max(l.as_f64());
-        }
-    }
-}
-
-/// Plans courses for `gaps` from the levels of `assessment`.
-///
-/// The first version is a greedy set cover (Chvátal 1979) with prerequisite closure:
-/// repeatedly take the course, with the courses its prerequisites need, that closes the
-/// most open gaps per hour (ties by course id); then drop courses made redundant, and
-/// order the rest so that every course follows the courses that teach what it requires
-/// (Kahn 1962; among courses that can be taken, the one closing the most urgent gap first).
-pub(crate) fn plan<'c>(
-    assessment: &Assessment<'c>,
-    target: Option<&'c RoleId>,
-    gaps: &Gaps<'c>,
-) -> Plan<'c> {
-    let catalog = assessment.catalog();
-    let start = State(
-        (0..catalog.skills.len() as u32)
-            .map(|s| assessment.have_of(s))
-            .collect(),
-    );
-    let goals: Vec<Need> = gaps
-        .by_priority()
-        .iter()
-        .map(|g| (g.index, g.need))
-        .collect();
-
-    let mut state = start.clone();
-    let mut chosen: Vec<u32> = Vec::new();
-    let mut taken = vec![false; catalog.courses.len()];
-    let mut uncovered_goals: Vec<usize> = Vec::new();
-    loop {
-        let open: Vec<usize> = (0..goals.len())
-            .filter(|&g| !uncovered_goals.contains(&g) && !state.meets(&goals[g..=g]))
-            .collect();
-        if open.is_empty() {
-            break;
-        }
-        let mut best: Option<(f64, u32, Vec<u32>)> = None;
-        let mut candidates: Vec<u32> = open
+    /// The profile as it will be once the plan is done: each skill a course teaches at the
+    /// level taught, where that is higher (what-if). Raised skills are keyed by skill id
+    /// and count as freshly used; other entries are kept as they are.
+    pub fn apply(&self, profile: &Profile) -> Profile {
+        let mut taught: Vec<(u32, Level)> = self
+            .courses
             .iter()
-            .flat_map(|&g| {
-                let (s, need) = goals[g];
-                catalog.teachers[s as usize]
+            .flat_map(|c| {
+                self.catalog.course_teaches[c.index as usize]
                     .iter()
-                    .filter(move |&&(_, l)| l >= need)
-                    .map(|&(c, _)| c)
+                    .copied()
             })
-            .filter(|&c| !taken[c as usize])
             .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        for c in candidates {
-            let mut visiting = Vec::new();
-            let Some(mut bundle) = closure(catalog, c, &state, &taken, &mut visiting) else {
-                continue;
-            };
-            bundle.push(c);
-            let mut after = state.clone();
-            for &b in &bundle {
-                after.take(&catalog.course_teaches[b as usize]);
+        taught.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        taught.dedup_by_key(|t| t.0);
+        let mut out = Profile::new();
+        if let Some(name) = profile.name() {
+            out = out.with_name(name);
+        }
+        for entry in profile.skills() {
+            let raised = self
+                .catalog
+                .skill_names
+                .lookup(entry.name())
+                .and_then(|s| taught.binary_search_by_key(&s, |t| t.0).ok())
+                .map(|i| taught[i].1)
+                .filter(|&l| l > entry.level());
+            match raised {
+                Some(_) => {} // replaced below by the taught level
+                None => out.push(entry.clone()),
             }
-            let closed = open.iter().filter(|&&g| after.meets(&goals[g..=g])).count();
-            if closed == 0 {
-                continue;
-            }
-            let hours: f64 = bundle
+        }
+        for (s, level) in taught {
+            let id = self.catalog.skills[s as usize].id().as_str();
+            let own = profile
+                .skills()
                 .iter()
-                .map(|&b| catalog.courses[b as usize].hours())
-                .sum();
-            let ratio = hours / closed as f64;
-            if best
-                .as_ref()
-                .map_or(true, |(r, bc, _)| ratio < *r || (ratio == *r && c < *bc))
-            {
-                best = Some((ratio, c, bundle));
+                .filter(|e| self.catalog.skill_names.lookup(e.name()) == Some(s))
+                .map(ProfileSkill::level)
+                .max();
+            if own.map_or(true, |l| level > l) {
+                out.push(ProfileSkill::new(id, level, None));
             }
         }
-        match best {
-            Some((_, _, bundle)) => {
-                for b in bundle {
-                    if !taken[b as usize] {
-                        taken[b as usize] = true;
-                        state.take(&catalog.course_teaches[b as usize]);
-                        chosen.push(b);
-                    }
-                }
-            }
-            None => uncovered_goals.extend(open),
-        }
+        out
     }
+}
 
-    // Drop courses made redundant, the longest first.
-    let mut by_hours = chosen.clone();
-    by_hours.sort_by(|&a, &b| {
-        catalog.courses[b as usize]
-            .hours()
-            .total_cmp(&catalog.courses[a as usize].hours())
-            .then(b.cmp(&a))
-    });
-    let reachable: Vec<usize> = (0..goals.len())
-        .filter(|g| !uncovered_goals.contains(g))
-        .collect();
-    for c in by_hours {
-        let without: Vec<u32> = chosen.iter().copied().filter(|&x| x != c).collect();
-        if let Some(order) = order_courses(catalog, &start, &without, &goals, gaps) {
-            let mut end = start.clone();
-            for &x in &order {
-                end.take(&catalog.course_teaches[x as usize]);
-            }
-            if reachable.iter().all(|&g| end.meets(&goals[g..=g])) {
-                chosen = without;
-            }
-        }
+fn week_of(hours: f64, per_week: f64) -> u32 {
+    let w = (hours / per_week - 1e-9).ceil();
+    if w <= 0.0 {
+        0
+    } else {
+        w.min(f64::from(u32::MAX)) as u32
     }
-    let order = order_courses(catalog, &start, &chosen, &goals, gaps).unwrap_or(chosen);
+}
 
-    let mut courses = Vec::with_capacity(order.len());
-    let mut now = start.clone();
-    for c in order {
-        let before = now.clone();
-        now.take(&catalog.course_teaches[c as usize]);
-        let closes = gaps
-            .in_learning_order()
-            .filter(|g| {
-                before.0[g.index as usize] < g.need.as_f64()
-                    && now.0[g.index as usize] >= g.need.as_f64()
-            })
-            .map(|g| g.skill.id())
-            .collect();
-        courses.push(PlannedCourse {
-            course: &catalog.courses[c as usize],
-            closes,
+/// Builds a plan from the chosen catalog courses: the course graph (petgraph: skill-level
+/// needs and courses as nodes, `teaches` and `requires` as edges), stages by longest-path
+/// layering, the order, what each course closes, and the uncovered gaps.
+pub(crate) fn assemble<'c>(
+    catalog: &'c Catalog,
+    target: Option<&'c RoleId>,
+    gaps: Gaps<'c>,
+    start: Vec<f64>,
+    chosen: Vec<u32>,
+    blocked: Vec<(Need, Blocked)>,
+    optimal: bool,
+) -> Plan<'c> {
+    // A valid order first (simulation: take any course whose requirements are met, the
+    // lowest index first), then each course's providers among earlier courses.
+    let mut state = start.clone();
+    let mut left = chosen;
+    left.sort_unstable();
+    let mut order: Vec<u32> = Vec::with_capacity(left.len());
+    loop {
+        let pos = left.iter().position(|&c| {
+            catalog.course_requires[c as usize]
+                .iter()
+                .all(|&(s, l)| state[s as usize] >= l.as_f64())
         });
+        let Some(pos) = pos else { break };
+        let c = left.remove(pos);
+        for &(s, l) in &catalog.course_teaches[c as usize] {
+            state[s as usize] = state[s as usize].max(l.as_f64());
+        }
+        order.push(c);
     }
-    let mut uncovered: Vec<Uncovered<'c>> = uncovered_goals
-        .into_iter()
-        .map(|g| {
-            let (s, need) = goals[g];
-            let teachers = &catalog.teachers[s as usize];
-            let high_enough: Vec<String> = teachers
-                .iter()
-                .filter(|&&(_, l)| l >= need)
-                .map(|&(c, _)| catalog.course_id(c).to_string())
-                .collect();
-            let reason = if high_enough.is_empty() {
-                UncoveredReason::NoCourse {
-                    best_level: teachers
-                        .iter()
-                        .map(|&(_, l)| l)
-                        .max()
-                        .unwrap_or(Level::NONE),
-                }
-            } else {
-                UncoveredReason::Unreachable {
-                    courses: high_enough,
-                }
-            };
-            Uncovered {
-                skill: catalog.skills[s as usize].id(),
-                need,
-                have: start.0[s as usize],
-                reason,
+    // (Anything left could never be taken; the planner only returns feasible sets.)
+
+    // The plan graph: course nodes, and an edge provider → course for each requirement the
+    // start does not meet, from the provider with the earliest stage.
+    let mut graph: DiGraph<u32, Need> = DiGraph::new();
+    let nodes: Vec<NodeIndex> = order.iter().map(|&c| graph.add_node(c)).collect();
+    let mut stage = vec![0usize; order.len()];
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
+    for (i, &c) in order.iter().enumerate() {
+        for &(s, l) in &catalog.course_requires[c as usize] {
+            if start[s as usize] >= l.as_f64() {
+                continue;
             }
+            let provider = (0..i)
+                .filter(|&j| {
+                    catalog.course_teaches[order[j] as usize]
+                        .iter()
+                        .any(|&(ts, tl)| ts == s && tl >= l)
+                })
+                .min_by_key(|&j| (stage[j], j));
+            if let Some(j) = provider {
+                graph.add_edge(nodes[j], nodes[i], (s, l));
+                stage[i] = stage[i].max(stage[j] + 1);
+                if !after[i].contains(&j) {
+                    after[i].push(j);
+                }
+            }
+        }
+    }
+
+    // What each course closes, in the simulation order.
+    let mut level = start.clone();
+    let mut closes: Vec<Vec<&'c SkillId>> = Vec::with_capacity(order.len());
+    let mut priority = vec![0.0f64; order.len()];
+    for (i, &c) in order.iter().enumerate() {
+        let before = level.clone();
+        for &(s, l) in &catalog.course_teaches[c as usize] {
+            level[s as usize] = level[s as usize].max(l.as_f64());
+        }
+        let mut list = Vec::new();
+        for g in gaps.in_learning_order() {
+            let (b, a, need) = (
+                before[g.index as usize],
+                level[g.index as usize],
+                g.need.as_f64(),
+            );
+            if b < need && a >= need {
+                list.push(g.skill.id());
+                priority[i] = priority[i].max(g.priority);
+            }
+        }
+        closes.push(list);
+    }
+
+    // Final order: by stage, then priority (descending), then course id.
+    let mut rank: Vec<usize> = (0..order.len()).collect();
+    rank.sort_by(|&a, &b| {
+        stage[a]
+            .cmp(&stage[b])
+            .then(priority[b].total_cmp(&priority[a]))
+            .then(order[a].cmp(&order[b]))
+    });
+    let mut position = vec![0usize; order.len()];
+    for (p, &i) in rank.iter().enumerate() {
+        position[i] = p;
+    }
+    let courses: Vec<PlannedCourse<'c>> = rank
+        .iter()
+        .map(|&i| {
+            let mut deps: Vec<usize> = after[i].iter().map(|&j| position[j]).collect();
+            deps.sort_unstable();
+            PlannedCourse {
+                course: &catalog.courses[order[i] as usize],
+                index: order[i],
+                stage: stage[i],
+                priority: priority[i],
+                closes: std::mem::take(&mut closes[i]),
+                after: deps,
+            }
+        })
+        .collect();
+    debug_assert_eq!(graph.node_count(), courses.len());
+
+    let mut uncovered: Vec<Uncovered<'c>> = blocked
+        .into_iter()
+        .map(|((s, need), why)| Uncovered {
+            skill: catalog.skills[s as usize].id(),
+            need,
+            have: start[s as usize],
+            reason: match why {
+                Blocked::NoCourse(best_level) => UncoveredReason::NoCourse { best_level },
+                Blocked::Missing { courses, missing } => UncoveredReason::MissingPrerequisite {
+                    courses: courses
+                        .iter()
+                        .map(|&c| catalog.course_id(c).to_string())
+                        .collect(),
+                    missing: missing
+                        .iter()
+                        .map(|&(ms, ml)| (catalog.skills[ms as usize].id().to_string(), ml))
+                        .collect(),
+                },
+                Blocked::Cycle { courses } => UncoveredReason::CourseCycle {
+                    cycle: courses
+                        .iter()
+                        .map(|&c| catalog.course_id(c).to_string())
+                        .collect(),
+                },
+            },
         })
         .collect();
     uncovered.sort_by(|a, b| a.skill.cmp(b.skill));
     Plan {
+        catalog,
         target,
+        gaps,
         courses,
         uncovered,
-    }
-}
-
-/// The courses (not yet taken) that make course `c` takeable from `state`, prerequisites
-/// first; `None` when some requirement cannot be met. Picks, for each unmet requirement,
-/// the provider with the fewest hours (ties by id) whose own prerequisites can be met.
-fn closure(
-    catalog: &Catalog,
-    c: u32,
-    state: &State,
-    taken: &[bool],
-    visiting: &mut Vec<u32>,
-) -> Option<Vec<u32>> {
-    if visiting.contains(&c) {
-        return None;
-    }
-    visiting.push(c);
-    let mut bundle: Vec<u32> = Vec::new();
-    let mut local = state.clone();
-    for &(s, need) in &catalog.course_requires[c as usize] {
-        if local.0[s as usize] >= need.as_f64() {
-            continue;
-        }
-        let mut providers: Vec<u32> = catalog.teachers[s as usize]
-            .iter()
-            .filter(|&&(p, l)| l >= need && !taken[p as usize] && p != c)
-            .map(|&(p, _)| p)
-            .collect();
-        providers.sort_by(|&a, &b| {
-            catalog.courses[a as usize]
-                .hours()
-                .total_cmp(&catalog.courses[b as usize].hours())
-                .then(a.cmp(&b))
-        });
-        let mut found = false;
-        for p in providers {
-            if let Some(sub) = closure(catalog, p, &local, taken, visiting) {
-                for &x in sub.iter().chain(std::iter::once(&p)) {
-                    if !bundle.contains(&x) {
-                        bundle.push(x);
-                        local.take(&catalog.course_teaches[x as usize]);
-                    }
-                }
-                found = true;
-                break;
-            }
-        }
-        if !found {
-            visiting.pop();
-            return None;
-        }
-    }
-    visiting.pop();
-    Some(bundle)
-}
-
-/// Orders `courses` so each can be taken when its turn comes, starting from `start`.
-/// Among the takeable ones, a course whose open gap skills have their skill prerequisites
-/// in place goes first, then the course closing the most urgent open gap, ties by id.
-/// `None` when some course can never be taken.
-fn order_courses(
-    catalog: &Catalog,
-    start: &State,
-    courses: &[u32],
-    goals: &[Need],
-    gaps: &Gaps<'_>,
-) -> Option<Vec<u32>> {
-    let mut state = start.clone();
-    let mut left: Vec<u32> = courses.to_vec();
-    left.sort_unstable();
-    let mut order = Vec::with_capacity(left.len());
-    while !left.is_empty() {
-        let rank = |c: u32| -> (bool, f64) {
-            let teaches = &catalog.course_teaches[c as usize];
-            let mut urgency = 0.0f64;
-            let mut ready = true;
-            for &(s, l) in teaches {
-                let Some(i) = goals
-                    .iter()
-                    .position(|&(gs, gn)| gs == s && l >= gn && state.0[s as usize] < gn.as_f64())
-                else {
-                    continue;
-                };
-                urgency = urgency.max(gaps.by_priority()[i].priority);
-                ready &= catalog.prereqs.edges(NodeIndex::new(s as usize)).all(|e| {
-                    let (p, need) = (e.target().index(), e.weight().as_f64());
-                    state.0[p] >= need
-                        || teaches
-                            .iter()
-                            .any(|&(t, tl)| t as usize == p && tl.as_f64() >= need)
-                });
-            }
-            (ready, urgency)
-        };
-        let pick = left
-            .iter()
-            .enumerate()
-            .filter(|&(_, &c)| state.meets(&catalog.course_requires[c as usize]))
-            .map(|(i, &c)| (i, c, rank(c)))
-            .max_by(|a, b| {
-                (a.2 .0)
-                    .cmp(&b.2 .0)
-                    .then(a.2 .1.total_cmp(&b.2 .1))
-                    .then(b.1.cmp(&a.1))
-            })
-            .map(|(i, _, _)| i)?;
-        let c = left.remove(pick);
-        state.take(&catalog.course_teaches[c as usize]);
-        order.push(c);
-    }
-    Some(order)
-}
-
-impl<'c> Assessment<'c> {
-    /// Plans the courses that close a role's gaps, implied gaps included.
-    ///
-    /// Returns an empty plan for a profile that is already ready; gaps that no course can
-    /// close are listed as [`Plan::uncovered`] with their reason, never dropped.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) when the
-    /// catalog has no such role.
-    pub fn plan(&self, role: &str) -> Result<Plan<'c>> {
-        let r = self.catalog().role_index_or_err(role)?;
-        let gaps = self.gaps_of(r);
-        Ok(plan(self, Some(self.catalog().role_id(r)), &gaps))
+        optimal,
     }
 }
