@@ -238,7 +238,7 @@ fn score_roles<'c>(catalog: &'c Catalog, policy: &Policy, have: &[Have]) -> Vec<
     scored
 }
 
-fn total_weight(catalog: &Catalog, policy: &Policy, role: usize) -> f64 {
+pub(crate) fn total_weight(catalog: &Catalog, policy: &Policy, role: usize) -> f64 {
     let (counts, explicit) = catalog.role_weight_parts[role];
     explicit
         + Importance::ALL

@@ -47,6 +47,7 @@
 #![warn(missing_debug_implementations)]
 
 mod assess;
+mod career;
 mod catalog;
 mod course;
 mod error;
@@ -67,6 +68,7 @@ mod text;
 mod validate;
 
 pub use assess::{Assessment, Assessor, Contribution, RoleScore, Source};
+pub use career::{CareerPath, CareerStep, NextCourse, Readiness};
 pub use catalog::Catalog;
 pub use course::Course;
 pub use error::{Error, ItemKind, Location, Problem, Result, Warning};

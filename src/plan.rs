@@ -251,12 +251,12 @@ impl<'c> Plan<'c> {
 
     /// Total study hours.
     pub fn total_hours(&self) -> f64 {
-        self.courses.iter().map(|c| c.course.hours()).sum()
+        self.courses.iter().fold(0.0, |t, c| t + c.course.hours())
     }
 
     /// Total cost.
     pub fn total_cost(&self) -> f64 {
-        self.courses.iter().map(|c| c.course.cost()).sum()
+        self.courses.iter().fold(0.0, |t, c| t + c.course.cost())
     }
 
     /// Whether there is nothing to take and nothing uncovered.
@@ -335,7 +335,7 @@ impl<'c> Plan<'c> {
                 .filter(|e| self.catalog.skill_names.lookup(e.name()) == Some(s))
                 .map(ProfileSkill::level)
                 .max();
-            if own.map_or(true, |l| level > l) {
+            if own.is_none_or(|l| level > l) {
                 out.push(ProfileSkill::new(id, level, None));
             }
         }

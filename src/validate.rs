@@ -83,7 +83,7 @@ fn check_number(
     max: Option<f64>,
     problems: &mut Vec<Problem>,
 ) {
-    let ok = value.is_finite() && value >= 0.0 && max.map_or(true, |m| value <= m);
+    let ok = value.is_finite() && value >= 0.0 && max.is_none_or(|m| value <= m);
     if !ok {
         problems.push(Problem::InvalidNumber {
             at: at(),

@@ -184,7 +184,7 @@ impl Search<'_> {
             if options == 0 {
                 return;
             }
-            if pick.map_or(true, |(_, best)| options < best) {
+            if pick.is_none_or(|(_, best)| options < best) {
                 pick = Some((i, options));
             }
         }

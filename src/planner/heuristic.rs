@@ -7,6 +7,7 @@ use std::collections::BinaryHeap;
 
 use super::exact;
 use super::instance::{Instance, Local};
+use crate::graph::OrdF64;
 
 const EPS: f64 = 1e-9;
 
@@ -26,20 +27,20 @@ fn closure_costs(inst: &Instance, met: &[bool], taken: &[bool]) -> (Vec<f64>, Ve
             requirers[r as usize].push(c as Local);
         }
     }
-    let mut heap: BinaryHeap<Reverse<(Cost, Local, Local)>> = BinaryHeap::new();
+    let mut heap: BinaryHeap<Reverse<(OrdF64, Local, Local)>> = BinaryHeap::new();
     for (need, &is_met) in met.iter().enumerate() {
         if is_met {
-            heap.push(Reverse((Cost(0.0), need as Local, Local::MAX)));
+            heap.push(Reverse((OrdF64(0.0), need as Local, Local::MAX)));
         }
     }
     for c in 0..inst.len() {
         if remaining[c] == 0 && !taken[c] {
             for &p in &inst.provides[c] {
-                heap.push(Reverse((Cost(acc[c]), p, c as Local)));
+                heap.push(Reverse((OrdF64(acc[c]), p, c as Local)));
             }
         }
     }
-    while let Some(Reverse((Cost(cost), need, by))) = heap.pop() {
+    while let Some(Reverse((OrdF64(cost), need, by))) = heap.pop() {
         if done[need as usize] {
             continue;
         }
@@ -53,28 +54,13 @@ fn closure_costs(inst: &Instance, met: &[bool], taken: &[bool]) -> (Vec<f64>, Ve
             if remaining[c] == 0 && !taken[c] {
                 for &p in &inst.provides[c] {
                     if !done[p as usize] {
-                        heap.push(Reverse((Cost(acc[c]), p, c as Local)));
+                        heap.push(Reverse((OrdF64(acc[c]), p, c as Local)));
                     }
                 }
             }
         }
     }
     (h, via)
-}
-
-/// An `f64` ordered by `total_cmp`, for heaps.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Cost(f64);
-impl Eq for Cost {}
-impl PartialOrd for Cost {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Cost {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
 }
 
 /// Course `c` with the courses its unmet requirements need, by `via`, prerequisites first.
@@ -156,7 +142,7 @@ pub(crate) fn greedy(inst: &Instance, satisfied: &[bool]) -> Option<Vec<Local>> 
                 continue;
             }
             let ratio = cost / covered as f64;
-            if best.as_ref().map_or(true, |(r, _)| ratio < *r - EPS) {
+            if best.as_ref().is_none_or(|(r, _)| ratio < *r - EPS) {
                 best = Some((ratio, scratch.clone()));
             }
         }
@@ -260,46 +246,51 @@ pub(crate) fn improve(inst: &Instance, satisfied: &[bool], set: &mut Vec<Local>,
     }
 }
 
-/// `seed` and up to `size − 1` other courses of `set` closest to it: those providing a
-/// need `seed` provides or requires, then those whose needs overlap theirs.
+/// `seed` and up to `size − 1` other courses of `set` closest to it. Closeness is through
+/// the candidates: the needs `seed` provides or requires, widened by every candidate course
+/// touching one of them; the courses of `set` touching the most of those needs come first
+/// (then the costlier, then the lower index). So two courses that one candidate could
+/// replace together are removed together.
 fn neighbourhood(inst: &Instance, set: &[Local], seed: Local, size: usize) -> Vec<Local> {
-    let mut out = vec![seed];
-    let mut frontier: Vec<Local> = inst.provides[seed as usize]
-        .iter()
-        .chain(&inst.requires[seed as usize])
-        .copied()
-        .collect();
-    while out.len() < size && !frontier.is_empty() {
-        let mut next_frontier = Vec::new();
-        let mut near: Vec<Local> = set
+    let touches = |c: Local| {
+        inst.provides[c as usize]
             .iter()
-            .copied()
-            .filter(|c| !out.contains(c))
-            .filter(|&c| {
-                inst.provides[c as usize]
-                    .iter()
-                    .chain(&inst.requires[c as usize])
-                    .any(|n| frontier.contains(n))
-            })
-            .collect();
-        near.sort_by(|&a, &b| {
-            inst.cost[b as usize]
-                .total_cmp(&inst.cost[a as usize])
-                .then(a.cmp(&b))
-        });
-        for c in near {
-            if out.len() >= size {
-                break;
-            }
-            out.push(c);
-            next_frontier.extend(
-                inst.provides[c as usize]
-                    .iter()
-                    .chain(&inst.requires[c as usize])
-                    .copied(),
-            );
+            .chain(&inst.requires[c as usize])
+    };
+    let mut near_needs: Vec<Local> = touches(seed).copied().collect();
+    let direct = near_needs.clone();
+    for &n in &direct {
+        for &q in &inst.providers[n as usize] {
+            near_needs.extend(touches(q));
         }
-        frontier = next_frontier;
     }
+    near_needs.sort_unstable();
+    near_needs.dedup();
+    let mut scored: Vec<(usize, Local)> = set
+        .iter()
+        .copied()
+        .filter(|&c| c != seed)
+        .map(|c| {
+            (
+                touches(c)
+                    .filter(|n| near_needs.binary_search(n).is_ok())
+                    .count(),
+                c,
+            )
+        })
+        .filter(|&(k, _)| k > 0)
+        .collect();
+    scored.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(inst.cost[b.1 as usize].total_cmp(&inst.cost[a.1 as usize]))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut out = vec![seed];
+    out.extend(
+        scored
+            .into_iter()
+            .take(size.saturating_sub(1))
+            .map(|(_, c)| c),
+    );
     out
 }

@@ -235,7 +235,7 @@ impl Instance {
 
     /// Total cost of a set of local courses.
     pub fn cost_of(&self, set: &[Local]) -> f64 {
-        set.iter().map(|&c| self.cost[c as usize]).sum()
+        set.iter().fold(0.0, |t, &c| t + self.cost[c as usize])
     }
 
     /// The courses of `set` that can be taken, in an order where each one's needs are

@@ -139,6 +139,11 @@ impl<'a, 'c> Planner<'a, 'c> {
         self
     }
 
+    /// The assessment planned for.
+    pub fn assessment(&self) -> &'a Assessment<'c> {
+        self.assessment
+    }
+
     /// Sets which gaps of a role to close.
     pub fn scope(mut self, scope: Scope) -> Self {
         self.scope = scope;
@@ -168,7 +173,7 @@ impl<'a, 'c> Planner<'a, 'c> {
     pub fn for_role(&self, role: &str) -> Result<Plan<'c>> {
         let catalog = self.assessment.catalog();
         let r = catalog.role_index_or_err(role)?;
-        let gaps = self.role_gaps(r);
+        let gaps = self.role_gaps(r, |s| self.assessment.have_of(s));
         self.plan(Some(catalog.role_id(r)), gaps)
     }
 
@@ -203,7 +208,8 @@ impl<'a, 'c> Planner<'a, 'c> {
         self.plan(None, gaps)
     }
 
-    pub(crate) fn role_gaps(&self, role: u32) -> Gaps<'c> {
+    /// The gaps of `role` (per the scope) for a profile whose levels `have` gives.
+    pub(crate) fn role_gaps(&self, role: u32, have: impl Fn(u32) -> f64) -> Gaps<'c> {
         let catalog = self.assessment.catalog();
         let policy = self.assessment.policy();
         let targets: Vec<Target> = catalog.role_reqs[role as usize]
@@ -216,15 +222,28 @@ impl<'a, 'c> Planner<'a, 'c> {
                 weight: q.weight.unwrap_or_else(|| policy.weights.of(q.importance)),
             })
             .collect();
-        gap::gaps(catalog, |s| self.assessment.have_of(s), &targets)
+        gap::gaps(catalog, have, &targets)
+    }
+
+    /// The assessed profile's levels, one per catalog skill.
+    pub(crate) fn start_levels(&self) -> Vec<f64> {
+        let n = self.assessment.catalog().skills.len() as u32;
+        (0..n).map(|s| self.assessment.have_of(s)).collect()
     }
 
     fn plan(&self, target: Option<&'c crate::id::RoleId>, gaps: Gaps<'c>) -> Result<Plan<'c>> {
+        self.plan_from(self.start_levels(), target, gaps)
+    }
+
+    /// Plans for `gaps` from the levels `start`.
+    pub(crate) fn plan_from(
+        &self,
+        start: Vec<f64>,
+        target: Option<&'c crate::id::RoleId>,
+        gaps: Gaps<'c>,
+    ) -> Result<Plan<'c>> {
         self.objective.validate()?;
         let catalog = self.assessment.catalog();
-        let start: Vec<f64> = (0..catalog.skills.len() as u32)
-            .map(|s| self.assessment.have_of(s))
-            .collect();
         let goals: Vec<Need> = gaps
             .by_priority()
             .iter()
@@ -292,10 +311,10 @@ impl<'a, 'c> Planner<'a, 'c> {
                     &sub_none,
                     &mut set,
                     heuristic::Effort {
-                        rounds: 3,
-                        destroy: 3,
-                        repair_nodes: 2_000,
-                        repair_courses: 40,
+                        rounds: 5,
+                        destroy: 4,
+                        repair_nodes: 20_000,
+                        repair_courses: 128,
                     },
                 );
             }

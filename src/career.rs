@@ -1,0 +1,364 @@
+//! What to learn next: the best course to take now, hours to ready for every role, and
+//! career paths through stepping-stone roles.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
+use serde::Serialize;
+
+use crate::assess::Assessment;
+use crate::catalog::Catalog;
+use crate::course::Course;
+use crate::error::Result;
+use crate::graph::OrdF64;
+use crate::plan::Plan;
+use crate::planner::{Planner, Scope};
+use crate::role::Role;
+
+/// A course the learner can take now, and what it brings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextCourse<'c> {
+    /// The course.
+    pub course: &'c Course,
+    /// The role whose score it raises most (the target, when one is given).
+    pub role: &'c Role,
+    /// The score gained for that role, in `0.0..=1.0`.
+    pub gain: f64,
+    /// `gain` per study hour.
+    pub gain_per_hour: f64,
+}
+
+/// How soon a role can be ready.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Readiness<'c> {
+    /// The role.
+    pub role: &'c Role,
+    /// Hours of the plan that makes it ready (0 when it already is); `None` when some
+    /// essential gap cannot be closed by any course.
+    pub hours: Option<f64>,
+    /// Cost of that plan.
+    pub cost: f64,
+    /// Courses in that plan.
+    pub courses: usize,
+}
+
+/// One leg of a [`CareerPath`].
+#[derive(Debug, Clone)]
+pub struct CareerStep<'c> {
+    /// The role reached at the end of this leg.
+    pub role: &'c Role,
+    /// The plan for this leg (from the previous role's requirement levels).
+    pub plan: Plan<'c>,
+    /// Hours of this leg.
+    pub hours: f64,
+    /// Hours from the start to the end of this leg.
+    pub cumulative_hours: f64,
+}
+
+/// The cheapest sequence of roles from a profile to a target role.
+#[derive(Debug, Clone)]
+pub struct CareerPath<'c> {
+    /// The legs, the last one ending at the target.
+    pub steps: Vec<CareerStep<'c>>,
+    /// Hours in all.
+    pub total_hours: f64,
+    /// Hours of the direct plan to the target, for comparison.
+    pub direct_hours: f64,
+}
+
+impl CareerPath<'_> {
+    /// Why each stepping stone (every step but the last) helps: it is a role the learner
+    /// is ready for sooner, on the way.
+    pub fn explanations(&self) -> Vec<String> {
+        let Some(last) = self.steps.last() else {
+            return Vec::new();
+        };
+        self.steps[..self.steps.len() - 1]
+            .iter()
+            .map(|s| {
+                format!(
+                    "ready for {} after {:.0} hours, {:.0} hours before {}; its skills are on the way \
+                     (the path costs {:.0} hours against {:.0} direct)",
+                    s.role.name(),
+                    s.cumulative_hours,
+                    self.total_hours - s.cumulative_hours,
+                    last.role.name(),
+                    self.total_hours,
+                    self.direct_hours
+                )
+            })
+            .collect()
+    }
+}
+
+/// The levels after taking `course` on top of `have` (dense), as sparse `(skill, level)`
+/// changes, with transfer to related skills when `transfer` is on.
+fn levels_after(
+    catalog: &Catalog,
+    have: &impl Fn(u32) -> f64,
+    course: u32,
+    transfer: bool,
+) -> Vec<(u32, f64)> {
+    let mut changes: Vec<(u32, f64)> = Vec::new();
+    for &(s, level) in &catalog.course_teaches[course as usize] {
+        let l = level.as_f64();
+        if l > have(s) {
+            changes.push((s, l));
+        }
+        if transfer {
+            for &(t, f) in &catalog.related[s as usize] {
+                if l * f > have(t) {
+                    changes.push((t, l * f));
+                }
+            }
+        }
+    }
+    changes.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    changes.dedup_by_key(|c| c.0);
+    changes
+}
+
+impl<'c> Assessment<'c> {
+    /// The courses the learner can take now (requirements met), ranked by score gained
+    /// per hour for `role`, or, with `None`, for the role each raises most. Courses that
+    /// raise no score are left out; ties go to the larger gain, then the course id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) for a role
+    /// the catalog lacks.
+    pub fn next_courses(&self, role: Option<&str>) -> Result<Vec<NextCourse<'c>>> {
+        let catalog = self.catalog();
+        let target = role.map(|r| catalog.role_index_or_err(r)).transpose()?;
+        let policy = self.policy();
+        let have = |s: u32| self.have_of(s);
+        let credit = |h: f64, need: f64| {
+            if h >= need {
+                1.0
+            } else if policy.partial_credit {
+                h / need
+            } else {
+                0.0
+            }
+        };
+        let mut totals: BTreeMap<u32, f64> = BTreeMap::new();
+        let mut out = Vec::new();
+        for (c, course) in catalog.courses.iter().enumerate() {
+            let takeable = catalog.course_requires[c]
+                .iter()
+                .all(|&(s, l)| have(s) >= l.as_f64());
+            if !takeable {
+                continue;
+            }
+            let changes = levels_after(catalog, &have, c as u32, policy.transfer);
+            let mut gains: BTreeMap<u32, f64> = BTreeMap::new();
+            for &(s, new) in &changes {
+                let old = have(s);
+                for p in catalog.postings_of(s) {
+                    if target.is_some_and(|t| t != p.role) {
+                        continue;
+                    }
+                    let w = p.weight.unwrap_or_else(|| policy.weights.of(p.importance));
+                    let need = p.need.as_f64();
+                    *gains.entry(p.role).or_default() +=
+                        w * (credit(new, need) - credit(old, need));
+                }
+            }
+            let best = gains
+                .into_iter()
+                .map(|(r, g)| {
+                    let total = *totals.entry(r).or_insert_with(|| {
+                        crate::assess::total_weight(catalog, policy, r as usize)
+                    });
+                    (r, if total > 0.0 { g / total } else { 0.0 })
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            if let Some((r, gain)) = best.filter(|&(_, g)| g > 1e-12) {
+                out.push(NextCourse {
+                    course,
+                    role: &catalog.roles[r as usize],
+                    gain,
+                    gain_per_hour: gain / course.hours().max(0.01),
+                });
+            }
+        }
+        out.sort_by(|a, b| {
+            b.gain_per_hour
+                .total_cmp(&a.gain_per_hour)
+                .then(b.gain.total_cmp(&a.gain))
+                .then(a.course.id().cmp(b.course.id()))
+        });
+        Ok(out)
+    }
+
+    /// Hours to ready for every role (see [`Planner::hours_to_ready`]), minimising hours.
+    pub fn hours_to_ready(&self) -> Vec<Readiness<'c>> {
+        Planner::new(self).hours_to_ready()
+    }
+}
+
+impl<'c> Planner<'_, 'c> {
+    /// For every role, the plan that makes it ready (essential requirements and their
+    /// prerequisites), ranked by hours: which roles can the learner reach soonest? Roles
+    /// that cannot be made ready come last; ties by role id.
+    pub fn hours_to_ready(&self) -> Vec<Readiness<'c>> {
+        let catalog = self.assessment().catalog();
+        let planner = self.clone().scope(Scope::Ready);
+        let start = planner.start_levels();
+        let mut out: Vec<Readiness<'c>> = (0..catalog.roles.len() as u32)
+            .map(|r| {
+                let gaps = planner.role_gaps(r, |s| start[s as usize]);
+                let role = &catalog.roles[r as usize];
+                match planner.plan_from(start.clone(), Some(role.id()), gaps) {
+                    Ok(plan) if plan.uncovered().is_empty() => Readiness {
+                        role,
+                        hours: Some(plan.total_hours()),
+                        cost: plan.total_cost(),
+                        courses: plan.courses().len(),
+                    },
+                    _ => Readiness {
+                        role,
+                        hours: None,
+                        cost: 0.0,
+                        courses: 0,
+                    },
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| match (a.hours, b.hours) {
+            (Some(x), Some(y)) => x.total_cmp(&y).then(a.role.id().cmp(b.role.id())),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.role.id().cmp(b.role.id()),
+        });
+        out
+    }
+
+    /// The cheapest sequence of stepping-stone roles from the profile to `target`: a
+    /// shortest path (Dijkstra 1959) over a graph whose nodes are the profile and the roles,
+    /// and whose edge weights are the hours of the plan that makes a role ready from the
+    /// previous node's levels: the profile's, raised to the role's essential requirement
+    /// levels and their prerequisites. Among equally cheap paths the one with more stepping
+    /// stones wins (each is a role the learner is ready for sooner). Stepping stones are
+    /// drawn from the `max_stones` roles soonest ready that are not ready already.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) for a target
+    /// the catalog lacks.
+    pub fn career_path(&self, target: &str, max_stones: usize) -> Result<CareerPath<'c>> {
+        let catalog = self.assessment().catalog();
+        let t = catalog.role_index_or_err(target)?;
+        let planner = self.clone().scope(Scope::Ready);
+        let start = planner.start_levels();
+        let direct = planner.plan_from(
+            start.clone(),
+            Some(catalog.role_id(t)),
+            planner.role_gaps(t, |s| start[s as usize]),
+        )?;
+        let direct_hours = direct.total_hours();
+
+        // Candidate stones: roles sooner ready than the target, not ready already.
+        let mut stones: Vec<(f64, u32)> = Vec::new();
+        for r in 0..catalog.roles.len() as u32 {
+            if r == t {
+                continue;
+            }
+            let gaps = planner.role_gaps(r, |s| start[s as usize]);
+            if gaps.is_empty() {
+                continue;
+            }
+            let plan = planner.plan_from(start.clone(), None, gaps)?;
+            if plan.uncovered().is_empty() && plan.total_hours() < direct_hours {
+                stones.push((plan.total_hours(), r));
+            }
+        }
+        stones.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        stones.truncate(max_stones);
+        let mut nodes: Vec<u32> = stones.iter().map(|&(_, r)| r).collect();
+        nodes.push(t);
+
+        // The levels at a role node: the start raised to its essential needs.
+        let reached = |r: u32| -> Vec<f64> {
+            let mut levels = start.clone();
+            for g in planner.role_gaps(r, |s| start[s as usize]).by_priority() {
+                let v = &mut levels[g.index as usize];
+                *v = v.max(g.need.as_f64());
+            }
+            levels
+        };
+        let node_levels: Vec<Vec<f64>> = nodes.iter().map(|&r| reached(r)).collect();
+
+        // Dijkstra from the start (node `n`) over `nodes`; cost (hours, −steps).
+        let n = nodes.len();
+        const TIE: f64 = 1e-6;
+        let mut best: Vec<Option<(f64, usize)>> = vec![None; n + 1];
+        let mut prev: Vec<Option<usize>> = vec![None; n + 1];
+        let mut legs: BTreeMap<(usize, usize), Plan<'c>> = BTreeMap::new();
+        let mut done = vec![false; n + 1];
+        let mut heap: BinaryHeap<Reverse<(OrdF64, Reverse<usize>, usize)>> = BinaryHeap::new();
+        best[n] = Some((0.0, 0));
+        heap.push(Reverse((OrdF64(0.0), Reverse(0), n)));
+        while let Some(Reverse((OrdF64(hours), Reverse(steps), u))) = heap.pop() {
+            if done[u] {
+                continue;
+            }
+            done[u] = true;
+            if u == n - 1 {
+                break;
+            }
+            let from: &[f64] = if u == n { &start } else { &node_levels[u] };
+            for v in 0..n {
+                if done[v] || v == u {
+                    continue;
+                }
+                let r = nodes[v];
+                let gaps = planner.role_gaps(r, |s| from[s as usize]);
+                let plan = planner.plan_from(from.to_vec(), Some(catalog.role_id(r)), gaps)?;
+                if !plan.uncovered().is_empty() {
+                    continue;
+                }
+                let cand = (hours + plan.total_hours(), steps + 1);
+                let better = match best[v] {
+                    None => true,
+                    Some((h, s)) => cand.0 < h - TIE || (cand.0 <= h + TIE && cand.1 > s),
+                };
+                if better {
+                    best[v] = Some(cand);
+                    prev[v] = Some(u);
+                    legs.insert((u, v), plan);
+                    heap.push(Reverse((OrdF64(cand.0), Reverse(cand.1), v)));
+                }
+            }
+        }
+
+        let mut chain = vec![n - 1];
+        while let Some(p) = prev[*chain.last().unwrap_or(&n)] {
+            if p == n {
+                break;
+            }
+            chain.push(p);
+        }
+        chain.reverse();
+        let mut steps = Vec::with_capacity(chain.len());
+        let mut from = n;
+        let mut cumulative = 0.0;
+        for &v in &chain {
+            let plan = legs.remove(&(from, v)).unwrap_or_else(|| direct.clone());
+            let hours = plan.total_hours();
+            cumulative += hours;
+            steps.push(CareerStep {
+                role: &catalog.roles[nodes[v] as usize],
+                plan,
+                hours,
+                cumulative_hours: cumulative,
+            });
+            from = v;
+        }
+        Ok(CareerPath {
+            total_hours: cumulative,
+            direct_hours,
+            steps,
+        })
+    }
+}
