@@ -116,15 +116,28 @@ impl Search<'_> {
             open.push((cheapest, mask));
         }
         open.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        open.dedup();
         let mut used = 0u128;
-        let mut bound = 0.0;
-        for (cost, mask) in open {
+        let mut packing = 0.0;
+        for &(cost, mask) in &open {
             if mask & used == 0 {
-                bound += cost;
+                packing += cost;
                 used |= mask;
             }
         }
-        bound
+        // Apportioning: a course's cost spread over the open needs it provides; every
+        // open need then costs at least its cheapest share.
+        let mut share = 0.0;
+        for &(_, mask) in &open {
+            let cheapest = members(mask)
+                .map(|p| {
+                    let k = open.iter().filter(|&&(_, m)| m & bit(p) != 0).count().max(1);
+                    self.inst.cost[p as usize] / k as f64
+                })
+                .fold(f64::INFINITY, f64::min);
+            share += cheapest;
+        }
+        packing.max(share)
     }
 
     /// Whether justifying a need of `by` with `p` keeps the dependencies acyclic.

@@ -1,6 +1,7 @@
 //! Planning for instances too large to search exhaustively: a greedy cover with
-//! prerequisite closure, a pass that drops redundant courses, then large-neighbourhood
-//! search that removes a few courses at a time and re-covers their needs exactly.
+//! prerequisite closure, a pass that drops redundant courses, local search with cheap
+//! exchange moves, then large-neighbourhood search that removes a few courses at a time and
+//! re-covers their needs exactly.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -90,85 +91,247 @@ fn bundle(
     true
 }
 
-/// Greedy cover (Chvátal 1979) with prerequisite closure: repeatedly take the course, with
-/// the courses its requirements need, that meets the most open goals per unit of cost
-/// (ties by local index). Returns the courses in a feasible order, or `None` when some goal
-/// cannot be met.
-pub(crate) fn greedy(inst: &Instance, satisfied: &[bool]) -> Option<Vec<Local>> {
-    let mut met = satisfied.to_vec();
-    let mut taken = vec![false; inst.len()];
-    let mut chosen: Vec<Local> = Vec::new();
-    let mut is_goal = vec![false; inst.needs.len()];
-    for &g in &inst.goals {
-        is_goal[g as usize] = true;
-    }
-    loop {
-        let open: Vec<Local> = inst
-            .goals
-            .iter()
-            .copied()
-            .filter(|&g| !met[g as usize])
-            .collect();
-        if open.is_empty() {
-            return Some(chosen);
-        }
-        let (_, via) = closure_costs(inst, &met, &taken);
-        let mut candidates: Vec<Local> = open
-            .iter()
-            .flat_map(|&g| inst.providers[g as usize].iter().copied())
-            .filter(|&c| !taken[c as usize])
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut best: Option<(f64, Vec<Local>)> = None;
-        let mut scratch = Vec::new();
-        for c in candidates {
-            scratch.clear();
-            if !bundle(inst, c, &met, &via, &mut scratch) {
-                continue;
+/// Every course with the courses its requirements need (cheapest closure from the start,
+/// prerequisites first), and the bundle's cost.
+#[derive(Debug, Clone)]
+pub(crate) struct Bundles {
+    pub members: Vec<Vec<Local>>,
+    pub cost: Vec<f64>,
+}
+
+impl Bundles {
+    pub fn new(inst: &Instance, satisfied: &[bool]) -> Bundles {
+        let (_, via) = closure_costs(inst, satisfied, &vec![false; inst.len()]);
+        let mut members = Vec::with_capacity(inst.len());
+        let mut cost = Vec::with_capacity(inst.len());
+        for c in 0..inst.len() as Local {
+            let mut list = Vec::new();
+            if bundle(inst, c, satisfied, &via, &mut list) {
+                cost.push(list.iter().map(|&x| inst.cost[x as usize]).sum());
+                members.push(list);
+            } else {
+                cost.push(f64::INFINITY);
+                members.push(Vec::new());
             }
-            let cost: f64 = scratch.iter().map(|&x| inst.cost[x as usize]).sum();
-            let mut covered = 0usize;
-            let mut seen: Vec<Local> = Vec::new();
-            for &x in &scratch {
+        }
+        Bundles { members, cost }
+    }
+}
+
+/// Covers the `targets` not yet `met` by adding bundles greedily (Chvátal 1979): the bundle
+/// with the least cost of courses not yet taken per target newly met goes first (ties by
+/// course index), with lazy re-evaluation. Returns `false` when some target stays open.
+fn cover(inst: &Instance, bundles: &Bundles, targets: &[Local], met: &mut [bool], taken: &mut [bool], set: &mut Vec<Local>) -> bool {
+    let mut is_target = vec![false; inst.needs.len()];
+    let mut open = 0usize;
+    for &t in targets {
+        if !met[t as usize] && !is_target[t as usize] {
+            is_target[t as usize] = true;
+            open += 1;
+        }
+    }
+    let evaluate = |c: Local, met: &[bool], taken: &[bool], is_target: &[bool]| -> Option<f64> {
+        let members = &bundles.members[c as usize];
+        if members.is_empty() {
+            return None;
+        }
+        let mut cost = 0.0;
+        let mut newly: Vec<Local> = Vec::new();
+        for &x in members {
+            if !taken[x as usize] {
+                cost += inst.cost[x as usize];
                 for &n in &inst.provides[x as usize] {
-                    if is_goal[n as usize] && !met[n as usize] && !seen.contains(&n) {
-                        seen.push(n);
-                        covered += 1;
+                    if is_target[n as usize] && !met[n as usize] && !newly.contains(&n) {
+                        newly.push(n);
                     }
                 }
             }
-            if covered == 0 {
+        }
+        (!newly.is_empty()).then(|| cost / newly.len() as f64)
+    };
+    let mut candidates: Vec<Local> = targets
+        .iter()
+        .filter(|&&t| is_target[t as usize])
+        .flat_map(|&t| inst.providers[t as usize].iter().copied())
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut heap: BinaryHeap<Reverse<(OrdF64, Local)>> = candidates
+        .into_iter()
+        .filter_map(|c| evaluate(c, met, taken, &is_target).map(|r| Reverse((OrdF64(r), c))))
+        .collect();
+    while open > 0 {
+        let Some(Reverse((_, c))) = heap.pop() else {
+            return false;
+        };
+        let Some(ratio) = evaluate(c, met, taken, &is_target) else {
+            continue;
+        };
+        if let Some(Reverse((OrdF64(next), _))) = heap.peek() {
+            if ratio > *next + EPS {
+                heap.push(Reverse((OrdF64(ratio), c)));
                 continue;
             }
-            let ratio = cost / covered as f64;
-            if best.as_ref().is_none_or(|(r, _)| ratio < *r - EPS) {
-                best = Some((ratio, scratch.clone()));
+        }
+        for &x in &bundles.members[c as usize] {
+            if !taken[x as usize] {
+                taken[x as usize] = true;
+                set.push(x);
+                for &n in &inst.provides[x as usize] {
+                    if !met[n as usize] {
+                        met[n as usize] = true;
+                        if is_target[n as usize] {
+                            open -= 1;
+                        }
+                    }
+                }
             }
         }
-        let (_, picked) = best?;
-        for x in picked {
-            taken[x as usize] = true;
-            for &n in &inst.provides[x as usize] {
-                met[n as usize] = true;
+    }
+    true
+}
+
+/// Greedy cover with prerequisite closure: bundles (a course with the cheapest courses its
+/// requirements need) added by least cost per goal met. Returns the courses in a feasible
+/// order, or `None` when some goal cannot be met.
+pub(crate) fn greedy(inst: &Instance, satisfied: &[bool]) -> Option<Vec<Local>> {
+    let bundles = Bundles::new(inst, satisfied);
+    let mut met = satisfied.to_vec();
+    let mut taken = vec![false; inst.len()];
+    let mut set = Vec::new();
+    cover(inst, &bundles, &inst.goals, &mut met, &mut taken, &mut set).then_some(set)
+}
+
+/// Local search over a feasible `set` with two moves, repeated while one improves it:
+/// - *one in, some out*: add a course's bundle and remove the courses whose every
+///   uniquely provided need it provides;
+/// - *one out, greedy in*: remove a course and cover what it alone provided greedily.
+///
+/// Each accepted move is followed by the redundancy pass; only strictly cheaper sets are
+/// kept. At most `passes` passes.
+pub(crate) fn local_search(inst: &Instance, satisfied: &[bool], bundles: &Bundles, set: &mut Vec<Local>, passes: usize) {
+    let m = inst.len();
+    for _ in 0..passes {
+        let mut improved = false;
+        // One in, some out.
+        let (mut in_set, mut unique_of, mut uniq) = coverage(inst, satisfied, set);
+        for y in 0..m {
+            if bundles.cost[y] >= inst.cost_of(set) {
+                continue;
             }
-            chosen.push(x);
+            let add: Vec<Local> = bundles.members[y].iter().copied().filter(|&x| !in_set[x as usize]).collect();
+            if add.is_empty() {
+                continue;
+            }
+            let add_cost: f64 = add.iter().map(|&x| inst.cost[x as usize]).sum();
+            let mut provided: Vec<Local> = add.iter().flat_map(|&x| inst.provides[x as usize].iter().copied()).collect();
+            provided.sort_unstable();
+            provided.dedup();
+            let mut out: Vec<Local> = provided.iter().filter_map(|&n| uniq[n as usize]).collect();
+            out.sort_unstable();
+            out.dedup();
+            out.retain(|&x| unique_of[x as usize].iter().all(|n| provided.binary_search(n).is_ok()));
+            let freed: f64 = out.iter().map(|&x| inst.cost[x as usize]).sum();
+            if freed <= add_cost + EPS {
+                continue;
+            }
+            let mut next: Vec<Local> = set.iter().copied().filter(|x| !out.contains(x)).collect();
+            next.extend(add);
+            if inst.feasible(&next, satisfied) {
+                drop_redundant(inst, satisfied, &mut next);
+                if inst.cost_of(&next) < inst.cost_of(set) - EPS {
+                    *set = next;
+                    improved = true;
+                    (in_set, unique_of, uniq) = coverage(inst, satisfied, set);
+                }
+            }
+        }
+        // One out, greedy in.
+        let mut by_cost = set.clone();
+        by_cost.sort_by(|&a, &b| inst.cost[b as usize].total_cmp(&inst.cost[a as usize]).then(a.cmp(&b)));
+        for x in by_cost {
+            if !set.contains(&x) {
+                continue;
+            }
+            let rest: Vec<Local> = set.iter().copied().filter(|&c| c != x).collect();
+            let (kept, mut met) = inst.fixpoint(&rest, satisfied);
+            let mut taken = vec![false; m];
+            for &c in &kept {
+                taken[c as usize] = true;
+            }
+            taken[x as usize] = true; // not back in through a bundle
+            let mut next = kept;
+            if !cover(inst, bundles, &inst.goals, &mut met, &mut taken, &mut next) {
+                continue;
+            }
+            if inst.feasible(&next, satisfied) {
+                drop_redundant(inst, satisfied, &mut next);
+                if inst.cost_of(&next) < inst.cost_of(set) - EPS {
+                    *set = next;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
         }
     }
 }
 
-/// Drops courses whose removal keeps the set feasible, the costliest first.
+/// For a feasible set: membership, the needs each member alone provides among those the
+/// set needs (goals and its courses' requirements), and each such need's only provider.
+fn coverage(inst: &Instance, satisfied: &[bool], set: &[Local]) -> (Vec<bool>, Vec<Vec<Local>>, Vec<Option<Local>>) {
+    let mut in_set = vec![false; inst.len()];
+    for &c in set {
+        in_set[c as usize] = true;
+    }
+    let mut needed = vec![false; inst.needs.len()];
+    for &g in &inst.goals {
+        needed[g as usize] = !satisfied[g as usize];
+    }
+    for &c in set {
+        for &r in &inst.requires[c as usize] {
+            needed[r as usize] = !satisfied[r as usize];
+        }
+    }
+    let mut count = vec![0u32; inst.needs.len()];
+    let mut uniq: Vec<Option<Local>> = vec![None; inst.needs.len()];
+    for &c in set {
+        for &n in &inst.provides[c as usize] {
+            if needed[n as usize] {
+                count[n as usize] += 1;
+                uniq[n as usize] = Some(c);
+            }
+        }
+    }
+    let mut unique_of: Vec<Vec<Local>> = vec![Vec::new(); inst.len()];
+    for (n, u) in uniq.iter_mut().enumerate() {
+        if count[n] == 1 {
+            if let Some(c) = *u {
+                unique_of[c as usize].push(n as Local);
+            }
+        } else {
+            *u = None;
+        }
+    }
+    (in_set, unique_of, uniq)
+}
+
+/// Drops courses whose removal keeps the set feasible, the costliest first. Only courses
+/// whose every needed need is also provided by another member are tried (a course that
+/// alone provides a goal or a member's requirement must stay).
 pub(crate) fn drop_redundant(inst: &Instance, satisfied: &[bool], set: &mut Vec<Local>) {
     let mut by_cost = set.clone();
-    by_cost.sort_by(|&a, &b| {
-        inst.cost[b as usize]
-            .total_cmp(&inst.cost[a as usize])
-            .then(b.cmp(&a))
-    });
+    by_cost.sort_by(|&a, &b| inst.cost[b as usize].total_cmp(&inst.cost[a as usize]).then(b.cmp(&a)));
+    let (_, mut unique_of, _) = coverage(inst, satisfied, set);
     for c in by_cost {
+        if !unique_of[c as usize].is_empty() {
+            continue;
+        }
         let without: Vec<Local> = set.iter().copied().filter(|&x| x != c).collect();
         if inst.feasible(&without, satisfied) {
             *set = without;
+            (_, unique_of, _) = coverage(inst, satisfied, set);
         }
     }
 }

@@ -68,17 +68,20 @@ impl Instance {
         goals: &[Need],
         cost: impl Fn(u32) -> Option<f64>,
     ) -> Built {
-        let mut need_index: BTreeMap<Need, usize> = BTreeMap::new();
+        // Need slots per skill and level (levels are 0..=5), dense over the catalog.
+        let mut slot: Vec<[u32; 6]> = vec![[u32::MAX; 6]; catalog.skills.len()];
         let mut needs: Vec<Need> = Vec::new();
-        let mut course_index: BTreeMap<u32, usize> = BTreeMap::new();
+        let mut seen_course = vec![false; catalog.courses.len()];
         let mut courses: Vec<u32> = Vec::new();
         let mut queue: Vec<usize> = Vec::new();
         let mut intern = |n: Need, needs: &mut Vec<Need>, queue: &mut Vec<usize>| -> usize {
-            *need_index.entry(n).or_insert_with(|| {
+            let cell = &mut slot[n.0 as usize][n.1.get() as usize];
+            if *cell == u32::MAX {
+                *cell = needs.len() as u32;
                 needs.push(n);
                 queue.push(needs.len() - 1);
-                needs.len() - 1
-            })
+            }
+            *cell as usize
         };
         let mut goal_ids = Vec::new();
         for &g in goals {
@@ -91,10 +94,10 @@ impl Instance {
         while let Some(n) = queue.pop() {
             let (s, level) = needs[n];
             for &(c, taught) in &catalog.teachers[s as usize] {
-                if taught < level || course_index.contains_key(&c) || cost(c).is_none() {
+                if taught < level || seen_course[c as usize] || cost(c).is_none() {
                     continue;
                 }
-                course_index.insert(c, 0);
+                seen_course[c as usize] = true;
                 courses.push(c);
                 for &(rs, rl) in &catalog.course_requires[c as usize] {
                     if start[rs as usize] < rl.as_f64() {
@@ -104,7 +107,10 @@ impl Instance {
             }
         }
         courses.sort_unstable();
-        let need_of = |n: Need| need_index.get(&n).copied();
+        let need_of = |n: Need| {
+            let v = slot[n.0 as usize][n.1.get() as usize];
+            (v != u32::MAX).then_some(v as usize)
+        };
 
         // Forward: which courses can ever be taken (Kahn-style, on counts of unmet needs).
         let m = courses.len();
@@ -114,8 +120,8 @@ impl Instance {
         for (i, &c) in courses.iter().enumerate() {
             for &(s, taught) in &catalog.course_teaches[c as usize] {
                 // The needs on this skill at or below the level taught.
-                let lo = need_index.range((s, Level::NONE)..=(s, taught));
-                provides[i].extend(lo.map(|(_, &n)| n));
+                let cells = &slot[s as usize][..=taught.get() as usize];
+                provides[i].extend(cells.iter().filter(|&&v| v != u32::MAX).map(|&v| v as usize));
             }
             for &(rs, rl) in &catalog.course_requires[c as usize] {
                 if let Some(n) = need_of((rs, rl)).filter(|_| start[rs as usize] < rl.as_f64()) {
@@ -228,6 +234,73 @@ impl Instance {
         }
     }
 
+    /// Removes dominated courses: `a` goes when another remaining course `b` costs no more,
+    /// provides every need `a` provides, and requires nothing that `a` does not require at
+    /// the same or a higher level. Any plan using `a` stays feasible, and no dearer, with
+    /// `b` in its place, so the optimum is kept. Of identical courses the first in order
+    /// (cheapest, then most needs provided, then index) stays.
+    pub fn without_dominated(self) -> Instance {
+        let m = self.len();
+        let mut order: Vec<usize> = (0..m).collect();
+        order.sort_by(|&a, &b| {
+            self.cost[a]
+                .total_cmp(&self.cost[b])
+                .then(self.provides[b].len().cmp(&self.provides[a].len()))
+                .then(a.cmp(&b))
+        });
+        let subset = |small: &[Local], big: &[Local]| small.iter().all(|n| big.binary_search(n).is_ok());
+        let weaker = |b: usize, a: usize| {
+            self.requires[b].iter().all(|&rb| {
+                let (s, l) = self.needs[rb as usize];
+                self.requires[a].iter().any(|&ra| {
+                    let (sa, la) = self.needs[ra as usize];
+                    sa == s && la >= l
+                })
+            })
+        };
+        let mut removed = vec![false; m];
+        for &a in &order {
+            let Some(&first) = self.provides[a]
+                .iter()
+                .min_by_key(|&&n| self.providers[n as usize].len())
+            else {
+                removed[a] = true;
+                continue;
+            };
+            let dominated = self.providers[first as usize].iter().any(|&b| {
+                let b = b as usize;
+                b != a
+                    && !removed[b]
+                    && self.cost[b] <= self.cost[a]
+                    && subset(&self.provides[a], &self.provides[b])
+                    && weaker(b, a)
+            });
+            removed[a] = dominated;
+        }
+        if !removed.iter().any(|&r| r) {
+            return self;
+        }
+        let keep: Vec<usize> = (0..m).filter(|&c| !removed[c]).collect();
+        let mut new_index = vec![Local::MAX; m];
+        for (i, &c) in keep.iter().enumerate() {
+            new_index[c] = i as Local;
+        }
+        let providers = self
+            .providers
+            .iter()
+            .map(|ps| ps.iter().filter(|&&p| !removed[p as usize]).map(|&p| new_index[p as usize]).collect())
+            .collect();
+        Instance {
+            courses: keep.iter().map(|&c| self.courses[c]).collect(),
+            cost: keep.iter().map(|&c| self.cost[c]).collect(),
+            provides: keep.iter().map(|&c| self.provides[c].clone()).collect(),
+            requires: keep.iter().map(|&c| self.requires[c].clone()).collect(),
+            needs: self.needs,
+            providers,
+            goals: self.goals,
+        }
+    }
+
     /// The number of courses.
     pub fn len(&self) -> usize {
         self.courses.len()
@@ -239,28 +312,46 @@ impl Instance {
     }
 
     /// The courses of `set` that can be taken, in an order where each one's needs are
-    /// provided by `satisfied` or by earlier courses (ties by local index), and the needs
-    /// met at the end.
+    /// provided by `satisfied` or by earlier courses, and the needs met at the end. Kahn's
+    /// algorithm on the counts of unmet requirements: O(Σ requirements · log).
     pub fn fixpoint(&self, set: &[Local], satisfied: &[bool]) -> (Vec<Local>, Vec<bool>) {
         let mut met = satisfied.to_vec();
-        let mut left: Vec<Local> = set.to_vec();
-        left.sort_unstable();
-        let mut order = Vec::with_capacity(left.len());
-        loop {
-            let before = order.len();
-            left.retain(|&c| {
-                if self.requires[c as usize].iter().all(|&n| met[n as usize]) {
-                    for &n in &self.provides[c as usize] {
-                        met[n as usize] = true;
-                    }
-                    order.push(c);
-                    false
-                } else {
-                    true
+        let mut pending: Vec<(Local, u32)> = Vec::with_capacity(set.len());
+        let mut waiting: Vec<(Local, usize)> = Vec::new();
+        let mut ready: Vec<Local> = Vec::new();
+        for (i, &c) in set.iter().enumerate() {
+            let mut count = 0;
+            for &r in &self.requires[c as usize] {
+                if !met[r as usize] {
+                    count += 1;
+                    waiting.push((r, i));
                 }
-            });
-            if order.len() == before {
-                break;
+            }
+            pending.push((c, count));
+            if count == 0 {
+                ready.push(c);
+            }
+        }
+        waiting.sort_unstable();
+        let mut order = Vec::with_capacity(set.len());
+        ready.reverse();
+        while let Some(c) = ready.pop() {
+            order.push(c);
+            for &n in &self.provides[c as usize] {
+                if met[n as usize] {
+                    continue;
+                }
+                met[n as usize] = true;
+                let from = waiting.partition_point(|&(r, _)| r < n);
+                for &(r, i) in &waiting[from..] {
+                    if r != n {
+                        break;
+                    }
+                    pending[i].1 -= 1;
+                    if pending[i].1 == 0 {
+                        ready.push(pending[i].0);
+                    }
+                }
             }
         }
         (order, met)

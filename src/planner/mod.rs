@@ -118,6 +118,8 @@ pub struct Planner<'a, 'c> {
 
 /// Node budget of the exact search on small instances.
 const EXACT_NODES: u64 = 2_000_000;
+/// Largest component (candidate courses) improved by neighbourhood search with exact repair.
+const LNS_COURSES: usize = 400;
 /// Node budget per component on large instances.
 const COMPONENT_NODES: u64 = 20_000;
 
@@ -268,7 +270,8 @@ impl<'a, 'c> Planner<'a, 'c> {
             let course = &catalog.courses[c as usize];
             Some(objective.of(course.hours(), course.cost()))
         });
-        let inst = built.instance;
+
+        let inst = built.instance.without_dominated();
         if inst.goals.is_empty() {
             return (Vec::new(), built.blocked, true);
         }
@@ -306,17 +309,21 @@ impl<'a, 'c> Planner<'a, 'c> {
                 }
             }
             if !proven {
-                heuristic::improve(
-                    &sub,
-                    &sub_none,
-                    &mut set,
-                    heuristic::Effort {
-                        rounds: 5,
-                        destroy: 4,
-                        repair_nodes: 20_000,
-                        repair_courses: 128,
-                    },
-                );
+                let bundles = heuristic::Bundles::new(&sub, &sub_none);
+                heuristic::local_search(&sub, &sub_none, &bundles, &mut set, 20);
+                if sub.len() <= LNS_COURSES {
+                    heuristic::improve(
+                        &sub,
+                        &sub_none,
+                        &mut set,
+                        heuristic::Effort {
+                            rounds: 3,
+                            destroy: 4,
+                            repair_nodes: 2_000,
+                            repair_courses: 128,
+                        },
+                    );
+                }
             }
             all_optimal &= proven;
             chosen.extend(set.iter().map(|&c| map[c as usize]));
