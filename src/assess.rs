@@ -1,5 +1,7 @@
 //! Assessment: a profile scored against every role of a catalog, each score explained.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::catalog::Catalog;
@@ -163,18 +165,19 @@ impl<'c> Assessor<'c> {
             have.sort_by(|a, b| a.skill.cmp(&b.skill).then(b.level.total_cmp(&a.level)));
             have.dedup_by_key(|h| h.skill);
         }
-        let roles = score_roles(catalog, &self.policy, &have);
+        let scores = score_roles(catalog, &self.policy, &have);
         Ok(Assessment {
             catalog,
             policy: self.policy.clone(),
             have,
-            roles,
+            scores,
+            ranked: OnceLock::new(),
             warnings,
         })
     }
 }
 
-/// Scores and ranks every role.
+/// Scores every role, in role (id) order.
 fn score_roles<'c>(catalog: &'c Catalog, policy: &Policy, have: &[Have]) -> Vec<RoleScore<'c>> {
     let n = catalog.roles.len();
     let mut numerator = vec![0.0f64; n];
@@ -203,39 +206,35 @@ fn score_roles<'c>(catalog: &'c Catalog, policy: &Policy, have: &[Have]) -> Vec<
             }
         }
     }
-    let mut scored: Vec<RoleScore<'c>> = Vec::with_capacity(n);
-    let mut unscored: Vec<RoleScore<'c>> = Vec::new();
-    for (r, role) in catalog.roles.iter().enumerate() {
-        let total = total_weight(catalog, policy, r);
-        let essentials = catalog.role_essentials[r];
-        let ready = met[r] == essentials;
-        // Every requirement met scores exactly 1, free of rounding in the sums.
-        let score = if met_all[r] as usize == catalog.role_reqs[r].len() {
-            1.0
-        } else if total > 0.0 {
-            (numerator[r] / total).min(1.0)
-        } else if ready {
-            1.0
-        } else {
-            0.0
-        };
-        let rs = RoleScore {
-            role,
-            index: r as u32,
-            score,
-            ready,
-            essentials_met: met[r],
-            essentials,
-        };
-        if score > 0.0 {
-            scored.push(rs);
-        } else {
-            unscored.push(rs);
-        }
-    }
-    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
-    scored.extend(unscored);
-    scored
+    let w = Importance::ALL.map(|i| policy.weights.of(i));
+    (0..n)
+        .map(|r| {
+            let (counts, explicit) = catalog.role_weight_parts[r];
+            let total = explicit
+                + (f64::from(counts[0]) * w[0]
+                    + f64::from(counts[1]) * w[1]
+                    + f64::from(counts[2]) * w[2]);
+            let ready = met[r] == catalog.role_essentials[r];
+            // Every requirement met scores exactly 1, free of rounding in the sums.
+            let score = if met_all[r] as usize == catalog.role_reqs[r].len() {
+                1.0
+            } else if total > 0.0 {
+                (numerator[r] / total).min(1.0)
+            } else if ready {
+                1.0
+            } else {
+                0.0
+            };
+            RoleScore {
+                role: &catalog.roles[r],
+                index: r as u32,
+                score,
+                ready,
+                essentials_met: met[r],
+                essentials: catalog.role_essentials[r],
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn total_weight(catalog: &Catalog, policy: &Policy, role: usize) -> f64 {
@@ -307,19 +306,55 @@ pub struct Assessment<'c> {
     catalog: &'c Catalog,
     policy: Policy,
     have: Vec<Have>,
-    roles: Vec<RoleScore<'c>>,
+    /// Scores in role (id) order.
+    scores: Vec<RoleScore<'c>>,
+    /// The full ranking, sorted on first use.
+    ranked: OnceLock<Vec<RoleScore<'c>>>,
     warnings: Vec<Warning>,
 }
 
+/// Sort key: score descending, then role index (id order) ascending. Scores are never
+/// negative, so the bit patterns order like the numbers.
+fn rank_key(rs: &RoleScore<'_>) -> (u64, u32) {
+    (!rs.score.to_bits(), rs.index)
+}
+
 impl<'c> Assessment<'c> {
-    /// Every role, by score descending; ties by role id.
+    /// Every role, by score descending; ties by role id. Sorted on first call (O(n log n)
+    /// for n roles); [`Assessment::top`] is cheaper when only the best few are wanted.
     pub fn roles(&self) -> &[RoleScore<'c>] {
-        &self.roles
+        self.ranked.get_or_init(|| {
+            let mut keys: Vec<(u64, u32)> = self.scores.iter().map(rank_key).collect();
+            keys.sort_unstable();
+            keys.iter()
+                .map(|&(_, r)| self.scores[r as usize].clone())
+                .collect()
+        })
+    }
+
+    /// The `k` best roles, in ranking order (as the first `k` of [`Assessment::roles`]),
+    /// found by selection in O(n + k log k) when the full ranking was not needed yet.
+    pub fn top(&self, k: usize) -> Vec<&RoleScore<'c>> {
+        if let Some(ranked) = self.ranked.get() {
+            return ranked.iter().take(k).collect();
+        }
+        let mut keys: Vec<(u64, u32)> = self.scores.iter().map(rank_key).collect();
+        if k < keys.len() && k > 0 {
+            keys.select_nth_unstable(k - 1);
+        }
+        keys.truncate(k);
+        keys.sort_unstable();
+        keys.iter()
+            .map(|&(_, r)| &self.scores[r as usize])
+            .collect()
     }
 
     /// The best-scoring role (`None` for an empty catalog).
     pub fn best(&self) -> Option<&RoleScore<'c>> {
-        self.roles.first()
+        match self.ranked.get() {
+            Some(ranked) => ranked.first(),
+            None => self.scores.iter().min_by_key(|rs| rank_key(rs)),
+        }
     }
 
     /// The score of one role.
@@ -329,14 +364,7 @@ impl<'c> Assessment<'c> {
     /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
     pub fn role(&self, id: &str) -> Result<&RoleScore<'c>> {
         let r = self.catalog.role_index_or_err(id)?;
-        // Every role of the catalog is in `roles`, so the search always succeeds.
-        self.roles
-            .iter()
-            .find(|rs| rs.index == r)
-            .ok_or_else(|| Error::UnknownRole {
-                role: crate::text::clip(id, 64),
-                suggestion: None,
-            })
+        Ok(&self.scores[r as usize])
     }
 
     /// Problems with the profile that did not stop the assessment (unresolved or repeated

@@ -1,7 +1,5 @@
 //! Gaps: what a profile lacks for a target, in priority order and in learning order.
 
-use std::collections::BTreeMap;
-
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
@@ -142,35 +140,36 @@ pub(crate) fn gaps<'c>(
     targets: &[Target],
 ) -> Gaps<'c> {
     struct Node {
+        skill: u32,
         have: f64,
         need: Level,
         importance: Importance,
         weight: f64,
         required: bool,
-        implied_by: Vec<u32>,
     }
-    let mut nodes: BTreeMap<u32, Node> = BTreeMap::new();
+    let mut nodes: Vec<Node> = Vec::with_capacity(targets.len() * 2);
+    let mut index = SkillMap::with_capacity(targets.len() * 2);
+    // (node, skill implying it), deduplicated at the end.
+    let mut implied: Vec<(u32, u32)> = Vec::new();
     let mut stack: Vec<u32> = Vec::new();
     for t in targets {
         let h = have(t.skill);
         if h < t.need.as_f64() {
-            nodes.insert(
-                t.skill,
-                Node {
-                    have: h,
-                    need: t.need,
-                    importance: t.importance,
-                    weight: t.weight,
-                    required: true,
-                    implied_by: Vec::new(),
-                },
-            );
+            index.insert(t.skill, nodes.len() as u32);
+            nodes.push(Node {
+                skill: t.skill,
+                have: h,
+                need: t.need,
+                importance: t.importance,
+                weight: t.weight,
+                required: true,
+            });
             stack.push(t.skill);
         }
     }
     while let Some(s) = stack.pop() {
         let (weight, importance) = {
-            let n = &nodes[&s];
+            let n = &nodes[index.get(s).expect("pushed nodes exist") as usize];
             (n.weight, n.importance)
         };
         for edge in catalog.prereqs.edges(NodeIndex::new(s as usize)) {
@@ -180,14 +179,11 @@ pub(crate) fn gaps<'c>(
             if hp >= level.as_f64() {
                 continue;
             }
-            match nodes.get_mut(&p) {
-                Some(n) => {
+            match index.get(p) {
+                Some(k) => {
+                    let n = &mut nodes[k as usize];
                     n.need = n.need.max(level);
-                    if !n.implied_by.contains(&s) {
-                        n.implied_by.push(s);
-                    }
-                    // A requirement keeps its own weight; an implied gap takes the
-                    // largest weight among the gaps implying it.
+                    implied.push((k, s));
                     if !n.required && weight > n.weight {
                         n.weight = weight;
                         n.importance = n.importance.max(importance);
@@ -195,69 +191,145 @@ pub(crate) fn gaps<'c>(
                     }
                 }
                 None => {
-                    nodes.insert(
-                        p,
-                        Node {
-                            have: hp,
-                            need: level,
-                            importance,
-                            weight,
-                            required: false,
-                            implied_by: vec![s],
-                        },
-                    );
+                    let k = nodes.len() as u32;
+                    index.insert(p, k);
+                    nodes.push(Node {
+                        skill: p,
+                        have: hp,
+                        need: level,
+                        importance,
+                        weight,
+                        required: false,
+                    });
+                    implied.push((k, s));
                     stack.push(p);
                 }
             }
         }
     }
 
-    let mut list: Vec<Gap<'c>> = nodes
-        .into_iter()
-        .map(|(s, mut n)| {
-            let need = n.need.as_f64();
-            n.implied_by.sort_unstable();
+    let priority = |n: &Node| n.weight * (n.need.as_f64() - n.have) / n.need.as_f64();
+    // Priorities are >= 0, so their bits order like the numbers.
+    let mut keys: Vec<(u64, u32, u32)> = nodes
+        .iter()
+        .enumerate()
+        .map(|(k, n)| (!priority(n).to_bits(), n.skill, k as u32))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<u32> = keys.iter().map(|&(_, _, k)| k).collect();
+    implied.sort_unstable();
+    implied.dedup();
+    let mut implied_at = 0;
+    let mut implied_by: Vec<Vec<&'c SkillId>> = (0..nodes.len() as u32)
+        .map(|k| {
+            let start = implied_at;
+            while implied_at < implied.len() && implied[implied_at].0 == k {
+                implied_at += 1;
+            }
+            implied[start..implied_at]
+                .iter()
+                .map(|&(_, s)| catalog.skills[s as usize].id())
+                .collect()
+        })
+        .collect();
+    let list: Vec<Gap<'c>> = order
+        .iter()
+        .map(|&k| {
+            let n = &nodes[k as usize];
             Gap {
-                skill: &catalog.skills[s as usize],
-                index: s,
+                skill: &catalog.skills[n.skill as usize],
+                index: n.skill,
                 have: n.have,
                 need: n.need,
                 importance: n.importance,
                 weight: n.weight,
-                priority: n.weight * (need - n.have) / need,
+                priority: priority(n),
                 required: n.required,
-                implied_by: n
-                    .implied_by
-                    .iter()
-                    .map(|&i| catalog.skills[i as usize].id())
-                    .collect(),
+                implied_by: std::mem::take(&mut implied_by[k as usize]),
             }
         })
         .collect();
-    list.sort_by(|a, b| {
-        b.priority
-            .total_cmp(&a.priority)
-            .then(a.index.cmp(&b.index))
-    });
 
-    let position: BTreeMap<u32, usize> =
-        list.iter().enumerate().map(|(i, g)| (g.index, i)).collect();
-    let preds: Vec<Vec<usize>> = list
-        .iter()
-        .map(|g| {
-            catalog
-                .prereqs
-                .edges(NodeIndex::new(g.index as usize))
-                .filter(|e| have(e.target().index() as u32) < e.weight().as_f64())
-                .filter_map(|e| position.get(&(e.target().index() as u32)).copied())
-                .collect()
-        })
-        .collect();
+    // Position in `list` of each node.
+    let mut position = vec![0u32; nodes.len()];
+    for (i, &k) in order.iter().enumerate() {
+        position[k as usize] = i as u32;
+    }
+    // Predecessors in CSR form.
+    let mut pred_start: Vec<u32> = Vec::with_capacity(list.len() + 1);
+    let mut preds: Vec<u32> = Vec::with_capacity(list.len() * 2);
+    pred_start.push(0);
+    for g in &list {
+        for e in catalog.prereqs.edges(NodeIndex::new(g.index as usize)) {
+            let p = e.target().index() as u32;
+            if have(p) < e.weight().as_f64() {
+                if let Some(k) = index.get(p) {
+                    preds.push(position[k as usize]);
+                }
+            }
+        }
+        pred_start.push(preds.len() as u32);
+    }
     // The skill graph is acyclic (validated), so the order is always complete.
-    let learning_order =
-        graph::topo_order_by(&preds, |i| i).unwrap_or_else(|_| (0..list.len()).collect());
+    let learning_order = graph::topo_order_by(&pred_start, &preds, |i| i)
+        .unwrap_or_else(|_| (0..list.len()).collect());
     Gaps {
         gaps: list,
         learning_order,
+    }
+}
+
+/// A small open-addressing map from skill index to node index: the gaps toward one
+/// target are few, and this avoids a tree node or a SipHash per lookup.
+struct SkillMap {
+    /// `(skill + 1, node)`; a zero key is an empty slot.
+    slots: Vec<(u32, u32)>,
+    len: usize,
+}
+
+impl SkillMap {
+    fn with_capacity(n: usize) -> Self {
+        SkillMap {
+            slots: vec![(0, 0); (n * 2).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    fn slot(&self, skill: u32) -> usize {
+        let h = (u64::from(skill).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize;
+        h & (self.slots.len() - 1)
+    }
+
+    fn get(&self, skill: u32) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(skill);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (k, v) if k == skill + 1 => return Some(v),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Inserts a skill not in the map yet.
+    fn insert(&mut self, skill: u32, node: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let grown = vec![(0, 0); self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, grown);
+            self.len = 0;
+            for (k, v) in old {
+                if k != 0 {
+                    self.insert(k - 1, v);
+                }
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(skill);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (skill + 1, node);
+        self.len += 1;
     }
 }

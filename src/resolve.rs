@@ -29,6 +29,7 @@ const SUGGEST_THRESHOLD: f64 = 0.78;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
     entries: Vec<(String, u32)>,
+    exact: std::collections::HashMap<String, u32>,
 }
 
 /// A label that names two different items.
@@ -68,16 +69,30 @@ impl Vocabulary {
                 _ => kept.push((key, item)),
             }
         }
-        (Vocabulary { entries: kept }, collisions)
+        let exact = kept.iter().cloned().collect();
+        (
+            Vocabulary {
+                entries: kept,
+                exact,
+            },
+            collisions,
+        )
     }
 
     /// The item a label names exactly (after normalisation).
     pub(crate) fn lookup(&self, label: &str) -> Option<u32> {
-        let key = normalize(label);
-        self.entries
-            .binary_search_by(|(k, _)| k.as_str().cmp(&key))
-            .ok()
-            .map(|i| self.entries[i].1)
+        // Most labels arrive normalized already: look them up without allocating.
+        let plain = label.len() <= MAX_LABEL_BYTES
+            && !label.starts_with(' ')
+            && !label.ends_with(' ')
+            && !label.contains("  ")
+            && label.bytes().all(|b| {
+                b.is_ascii() && !b.is_ascii_uppercase() && (b == b' ' || !b.is_ascii_whitespace())
+            });
+        if plain {
+            return self.exact.get(label).copied();
+        }
+        self.exact.get(&normalize(label)).copied()
     }
 
     /// Up to `n` items whose labels are most similar to `label`, best first (ties by item).

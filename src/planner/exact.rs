@@ -131,7 +131,11 @@ impl Search<'_> {
         for &(_, mask) in &open {
             let cheapest = members(mask)
                 .map(|p| {
-                    let k = open.iter().filter(|&&(_, m)| m & bit(p) != 0).count().max(1);
+                    let k = open
+                        .iter()
+                        .filter(|&&(_, m)| m & bit(p) != 0)
+                        .count()
+                        .max(1);
                     self.inst.cost[p as usize] / k as f64
                 })
                 .fold(f64::INFINITY, f64::min);

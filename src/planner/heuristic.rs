@@ -121,7 +121,14 @@ impl Bundles {
 /// Covers the `targets` not yet `met` by adding bundles greedily (Chvátal 1979): the bundle
 /// with the least cost of courses not yet taken per target newly met goes first (ties by
 /// course index), with lazy re-evaluation. Returns `false` when some target stays open.
-fn cover(inst: &Instance, bundles: &Bundles, targets: &[Local], met: &mut [bool], taken: &mut [bool], set: &mut Vec<Local>) -> bool {
+fn cover(
+    inst: &Instance,
+    bundles: &Bundles,
+    targets: &[Local],
+    met: &mut [bool],
+    taken: &mut [bool],
+    set: &mut Vec<Local>,
+) -> bool {
     let mut is_target = vec![false; inst.needs.len()];
     let mut open = 0usize;
     for &t in targets {
@@ -209,7 +216,13 @@ pub(crate) fn greedy(inst: &Instance, satisfied: &[bool]) -> Option<Vec<Local>> 
 ///
 /// Each accepted move is followed by the redundancy pass; only strictly cheaper sets are
 /// kept. At most `passes` passes.
-pub(crate) fn local_search(inst: &Instance, satisfied: &[bool], bundles: &Bundles, set: &mut Vec<Local>, passes: usize) {
+pub(crate) fn local_search(
+    inst: &Instance,
+    satisfied: &[bool],
+    bundles: &Bundles,
+    set: &mut Vec<Local>,
+    passes: usize,
+) {
     let m = inst.len();
     for _ in 0..passes {
         let mut improved = false;
@@ -219,18 +232,29 @@ pub(crate) fn local_search(inst: &Instance, satisfied: &[bool], bundles: &Bundle
             if bundles.cost[y] >= inst.cost_of(set) {
                 continue;
             }
-            let add: Vec<Local> = bundles.members[y].iter().copied().filter(|&x| !in_set[x as usize]).collect();
+            let add: Vec<Local> = bundles.members[y]
+                .iter()
+                .copied()
+                .filter(|&x| !in_set[x as usize])
+                .collect();
             if add.is_empty() {
                 continue;
             }
             let add_cost: f64 = add.iter().map(|&x| inst.cost[x as usize]).sum();
-            let mut provided: Vec<Local> = add.iter().flat_map(|&x| inst.provides[x as usize].iter().copied()).collect();
+            let mut provided: Vec<Local> = add
+                .iter()
+                .flat_map(|&x| inst.provides[x as usize].iter().copied())
+                .collect();
             provided.sort_unstable();
             provided.dedup();
             let mut out: Vec<Local> = provided.iter().filter_map(|&n| uniq[n as usize]).collect();
             out.sort_unstable();
             out.dedup();
-            out.retain(|&x| unique_of[x as usize].iter().all(|n| provided.binary_search(n).is_ok()));
+            out.retain(|&x| {
+                unique_of[x as usize]
+                    .iter()
+                    .all(|n| provided.binary_search(n).is_ok())
+            });
             let freed: f64 = out.iter().map(|&x| inst.cost[x as usize]).sum();
             if freed <= add_cost + EPS {
                 continue;
@@ -248,7 +272,11 @@ pub(crate) fn local_search(inst: &Instance, satisfied: &[bool], bundles: &Bundle
         }
         // One out, greedy in.
         let mut by_cost = set.clone();
-        by_cost.sort_by(|&a, &b| inst.cost[b as usize].total_cmp(&inst.cost[a as usize]).then(a.cmp(&b)));
+        by_cost.sort_by(|&a, &b| {
+            inst.cost[b as usize]
+                .total_cmp(&inst.cost[a as usize])
+                .then(a.cmp(&b))
+        });
         for x in by_cost {
             if !set.contains(&x) {
                 continue;
@@ -280,7 +308,11 @@ pub(crate) fn local_search(inst: &Instance, satisfied: &[bool], bundles: &Bundle
 
 /// For a feasible set: membership, the needs each member alone provides among those the
 /// set needs (goals and its courses' requirements), and each such need's only provider.
-fn coverage(inst: &Instance, satisfied: &[bool], set: &[Local]) -> (Vec<bool>, Vec<Vec<Local>>, Vec<Option<Local>>) {
+fn coverage(
+    inst: &Instance,
+    satisfied: &[bool],
+    set: &[Local],
+) -> (Vec<bool>, Vec<Vec<Local>>, Vec<Option<Local>>) {
     let mut in_set = vec![false; inst.len()];
     for &c in set {
         in_set[c as usize] = true;
@@ -322,7 +354,11 @@ fn coverage(inst: &Instance, satisfied: &[bool], set: &[Local]) -> (Vec<bool>, V
 /// alone provides a goal or a member's requirement must stay).
 pub(crate) fn drop_redundant(inst: &Instance, satisfied: &[bool], set: &mut Vec<Local>) {
     let mut by_cost = set.clone();
-    by_cost.sort_by(|&a, &b| inst.cost[b as usize].total_cmp(&inst.cost[a as usize]).then(b.cmp(&a)));
+    by_cost.sort_by(|&a, &b| {
+        inst.cost[b as usize]
+            .total_cmp(&inst.cost[a as usize])
+            .then(b.cmp(&a))
+    });
     let (_, mut unique_of, _) = coverage(inst, satisfied, set);
     for c in by_cost {
         if !unique_of[c as usize].is_empty() {

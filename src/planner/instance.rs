@@ -121,7 +121,12 @@ impl Instance {
             for &(s, taught) in &catalog.course_teaches[c as usize] {
                 // The needs on this skill at or below the level taught.
                 let cells = &slot[s as usize][..=taught.get() as usize];
-                provides[i].extend(cells.iter().filter(|&&v| v != u32::MAX).map(|&v| v as usize));
+                provides[i].extend(
+                    cells
+                        .iter()
+                        .filter(|&&v| v != u32::MAX)
+                        .map(|&v| v as usize),
+                );
             }
             for &(rs, rl) in &catalog.course_requires[c as usize] {
                 if let Some(n) = need_of((rs, rl)).filter(|_| start[rs as usize] < rl.as_f64()) {
@@ -248,7 +253,8 @@ impl Instance {
                 .then(self.provides[b].len().cmp(&self.provides[a].len()))
                 .then(a.cmp(&b))
         });
-        let subset = |small: &[Local], big: &[Local]| small.iter().all(|n| big.binary_search(n).is_ok());
+        let subset =
+            |small: &[Local], big: &[Local]| small.iter().all(|n| big.binary_search(n).is_ok());
         let weaker = |b: usize, a: usize| {
             self.requires[b].iter().all(|&rb| {
                 let (s, l) = self.needs[rb as usize];
@@ -288,7 +294,12 @@ impl Instance {
         let providers = self
             .providers
             .iter()
-            .map(|ps| ps.iter().filter(|&&p| !removed[p as usize]).map(|&p| new_index[p as usize]).collect())
+            .map(|ps| {
+                ps.iter()
+                    .filter(|&&p| !removed[p as usize])
+                    .map(|&p| new_index[p as usize])
+                    .collect()
+            })
             .collect();
         Instance {
             courses: keep.iter().map(|&c| self.courses[c]).collect(),
