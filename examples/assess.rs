@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --example assess -- --profile examples/data/data-scientist.json \
-//!     [--catalog FILE] [--target ROLE_ID] [--top N] [--json] [--strict]
+//!     [--catalog FILE] [--target ROLE_ID] [--top N] [--hours-per-week N] [--json] [--strict]
 //! ```
 //!
 //! Bad arguments or files exit with status 2 and the error on stderr.
@@ -12,13 +12,15 @@ use std::process::ExitCode;
 use serde_json::json;
 use skillgap::{Assessor, Catalog, Profile};
 
-const USAGE: &str = "usage: assess --profile FILE [--catalog FILE] [--target ROLE_ID] [--top N] [--json] [--strict]";
+const USAGE: &str = "usage: assess --profile FILE [--catalog FILE] [--target ROLE_ID] [--top N] \
+[--hours-per-week N] [--json] [--strict]";
 
 struct Args {
     profile: String,
     catalog: Option<String>,
     target: Option<String>,
     top: Option<usize>,
+    hours_per_week: f64,
     json: bool,
     strict: bool,
 }
@@ -27,6 +29,7 @@ fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let (mut profile, mut catalog, mut target, mut top) = (None, None, None, None);
     let (mut json, mut strict) = (false, false);
+    let mut hours_per_week = 10.0;
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
             args.next()
@@ -43,6 +46,12 @@ fn parse_args() -> Result<Args, String> {
                         .map_err(|_| format!("--top expects a number, got `{v}`"))?,
                 );
             }
+            "--hours-per-week" => {
+                let v = value("--hours-per-week")?;
+                hours_per_week = v
+                    .parse()
+                    .map_err(|_| format!("--hours-per-week expects a number, got `{v}`"))?;
+            }
             "--json" => json = true,
             "--strict" => strict = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
@@ -54,6 +63,7 @@ fn parse_args() -> Result<Args, String> {
         catalog,
         target,
         top,
+        hours_per_week,
         json,
         strict,
     })
@@ -84,6 +94,10 @@ fn run() -> Result<(), String> {
         Some(t) => Some(assessment.plan(t).map_err(|e| e.to_string())?),
         None => None,
     };
+    let schedule = match &plan {
+        Some(p) => Some(p.schedule(args.hours_per_week).map_err(|e| e.to_string())?),
+        None => None,
+    };
 
     if args.json {
         let mut roles = Vec::new();
@@ -104,7 +118,12 @@ fn run() -> Result<(), String> {
             .iter()
             .map(ToString::to_string)
             .collect();
-        let doc = json!({ "roles": roles, "plan": plan, "warnings": warnings });
+        let mut plan_json = serde_json::to_value(&plan).map_err(|e| e.to_string())?;
+        if let (Some(obj), Some(s)) = (plan_json.as_object_mut(), &schedule) {
+            obj.insert("weeks".into(), json!(s.weeks));
+            obj.insert("hours_per_week".into(), json!(s.hours_per_week));
+        }
+        let doc = json!({ "roles": roles, "plan": plan_json, "warnings": warnings });
         println!("{doc}");
         return Ok(());
     }
@@ -147,8 +166,9 @@ fn run() -> Result<(), String> {
             let c = step.course();
             let closes: Vec<&str> = step.closes().iter().map(|s| s.as_str()).collect();
             println!(
-                "{:<4} {:<56} {:>6.0} {:>7.0}  {}",
+                "{:<4} {:<5} {:<56} {:>6.0} {:>7.0}  {}",
                 i + 1,
+                step.stage() + 1,
                 c.title(),
                 c.hours(),
                 c.cost(),
@@ -159,10 +179,13 @@ fn run() -> Result<(), String> {
                 }
             );
         }
+        let weeks = schedule.as_ref().map_or(0, |s| s.weeks);
         println!(
-            "total: {:.0} hours, {:.0} cost",
+            "total: {:.0} hours, {:.0} cost, {} stage(s), {weeks} week(s) at {} h/week",
             plan.total_hours(),
-            plan.total_cost()
+            plan.total_cost(),
+            plan.stage_count(),
+            args.hours_per_week
         );
         for u in plan.uncovered() {
             println!("uncovered: {} to {}: {}", u.skill, u.need.get(), u.reason);

@@ -237,8 +237,9 @@ impl<'c> Planner<'_, 'c> {
     /// The cheapest sequence of stepping-stone roles from the profile to `target`: a
     /// shortest path (Dijkstra 1959) over a graph whose nodes are the profile and the roles,
     /// and whose edge weights are the hours of the plan that makes a role ready from the
-    /// previous node's levels: the profile's, raised to the role's essential requirement
-    /// levels and their prerequisites. Among equally cheap paths the one with more stepping
+    /// previous node's levels. A role node's levels are the profile's after the plan that
+    /// makes that role ready (so they do not depend on the path taken to it, as Dijkstra's
+    /// algorithm requires). Among equally cheap paths the one with more stepping
     /// stones wins (each is a role the learner is ready for sooner). Stepping stones are
     /// drawn from the `max_stones` roles soonest ready that are not ready already.
     ///
@@ -258,8 +259,9 @@ impl<'c> Planner<'_, 'c> {
         )?;
         let direct_hours = direct.total_hours();
 
-        // Candidate stones: roles sooner ready than the target, not ready already.
-        let mut stones: Vec<(f64, u32)> = Vec::new();
+        // Candidate stones: roles sooner ready than the target, not ready already, with
+        // the levels the learner has once the plan that makes each ready is done.
+        let mut stones: Vec<(f64, u32, Vec<f64>)> = Vec::new();
         for r in 0..catalog.roles.len() as u32 {
             if r == t {
                 continue;
@@ -270,24 +272,14 @@ impl<'c> Planner<'_, 'c> {
             }
             let plan = planner.plan_from(start.clone(), None, gaps)?;
             if plan.uncovered().is_empty() && plan.total_hours() < direct_hours {
-                stones.push((plan.total_hours(), r));
+                stones.push((plan.total_hours(), r, plan.levels_after(&start)));
             }
         }
         stones.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         stones.truncate(max_stones);
-        let mut nodes: Vec<u32> = stones.iter().map(|&(_, r)| r).collect();
+        let mut nodes: Vec<u32> = stones.iter().map(|s| s.1).collect();
         nodes.push(t);
-
-        // The levels at a role node: the start raised to its essential needs.
-        let reached = |r: u32| -> Vec<f64> {
-            let mut levels = start.clone();
-            for g in planner.role_gaps(r, |s| start[s as usize]).by_priority() {
-                let v = &mut levels[g.index as usize];
-                *v = v.max(g.need.as_f64());
-            }
-            levels
-        };
-        let node_levels: Vec<Vec<f64>> = nodes.iter().map(|&r| reached(r)).collect();
+        let node_levels: Vec<Vec<f64>> = stones.into_iter().map(|s| s.2).collect();
 
         // Dijkstra from the start (node `n`) over `nodes`; cost (hours, −steps).
         let n = nodes.len();

@@ -61,6 +61,7 @@ mod plan;
 mod planner;
 mod policy;
 mod profile;
+mod render;
 mod resolve;
 mod role;
 mod skill;

@@ -284,8 +284,9 @@ impl<'c> Plan<'c> {
             done += c.course.hours();
             courses.push(ScheduledCourse {
                 id: c.course.id().to_string(),
-                start_week: week_of(start, hours_per_week) + 1,
-                end_week: week_of(done, hours_per_week).max(week_of(start, hours_per_week) + 1),
+                start_week: started_weeks(start, hours_per_week) + 1,
+                end_week: week_of(done, hours_per_week)
+                    .max(started_weeks(start, hours_per_week) + 1),
             });
         }
         Ok(Schedule {
@@ -293,6 +294,17 @@ impl<'c> Plan<'c> {
             weeks: week_of(done, hours_per_week),
             courses,
         })
+    }
+
+    /// Dense levels (one per catalog skill) after the plan, from `start`.
+    pub(crate) fn levels_after(&self, start: &[f64]) -> Vec<f64> {
+        let mut levels = start.to_vec();
+        for c in &self.courses {
+            for &(s, l) in &self.catalog.course_teaches[c.index as usize] {
+                levels[s as usize] = levels[s as usize].max(l.as_f64());
+            }
+        }
+        levels
     }
 
     /// The profile as it will be once the plan is done: each skill a course teaches at the
@@ -343,6 +355,14 @@ impl<'c> Plan<'c> {
     }
 }
 
+/// Whole weeks completed after `hours` (a course starting then starts in the next week).
+fn started_weeks(hours: f64, per_week: f64) -> u32 {
+    (hours / per_week + 1e-9)
+        .floor()
+        .clamp(0.0, f64::from(u32::MAX - 1)) as u32
+}
+
+/// The week in which `hours` of study are done (0 for none).
 fn week_of(hours: f64, per_week: f64) -> u32 {
     let w = (hours / per_week - 1e-9).ceil();
     if w <= 0.0 {

@@ -1,0 +1,182 @@
+//! Plan the courses that make a profile ready for a role: stages, courses and weeks.
+//!
+//! ```text
+//! cargo run --example plan -- --profile examples/data/data-scientist.json \
+//!     --target machine-learning-engineer [--catalog FILE] [--objective hours|cost] \
+//!     [--hours-per-week N] [--format text|json|markdown|dot]
+//! ```
+//!
+//! Bad arguments or files exit with status 2 and the error on stderr.
+
+use std::process::ExitCode;
+
+use serde_json::json;
+use skillgap::{Catalog, Objective, Planner, Profile};
+
+const USAGE: &str = "usage: plan --profile FILE --target ROLE_ID [--catalog FILE] \
+[--objective hours|cost] [--hours-per-week N] [--format text|json|markdown|dot]";
+
+struct Args {
+    profile: String,
+    target: String,
+    catalog: Option<String>,
+    objective: Objective,
+    hours_per_week: f64,
+    format: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let (mut profile, mut target, mut catalog) = (None, None, None);
+    let mut objective = Objective::Hours;
+    let mut hours_per_week = 10.0;
+    let mut format = "text".to_string();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--profile" => profile = Some(value("--profile")?),
+            "--target" => target = Some(value("--target")?),
+            "--catalog" => catalog = Some(value("--catalog")?),
+            "--objective" => {
+                objective = match value("--objective")?.as_str() {
+                    "hours" => Objective::Hours,
+                    "cost" => Objective::Cost,
+                    other => {
+                        return Err(format!("--objective expects hours or cost, got `{other}`"))
+                    }
+                }
+            }
+            "--hours-per-week" => {
+                let v = value("--hours-per-week")?;
+                hours_per_week = v
+                    .parse()
+                    .map_err(|_| format!("--hours-per-week expects a number, got `{v}`"))?;
+            }
+            "--format" => {
+                format = value("--format")?;
+                if !["text", "json", "markdown", "dot"].contains(&format.as_str()) {
+                    return Err(format!(
+                        "--format expects text, json, markdown or dot, got `{format}`"
+                    ));
+                }
+            }
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+        }
+    }
+    Ok(Args {
+        profile: profile.ok_or_else(|| format!("--profile is required\n{USAGE}"))?,
+        target: target.ok_or_else(|| format!("--target is required\n{USAGE}"))?,
+        catalog,
+        objective,
+        hours_per_week,
+        format,
+    })
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let owned;
+    let catalog = match &args.catalog {
+        Some(path) => {
+            owned = Catalog::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
+            &owned
+        }
+        None => Catalog::builtin(),
+    };
+    let profile =
+        Profile::from_json(&read(&args.profile)?).map_err(|e| format!("{}: {e}", args.profile))?;
+    let assessment = catalog.assess(&profile).map_err(|e| e.to_string())?;
+    let plan = Planner::new(&assessment)
+        .objective(args.objective)
+        .for_role(&args.target)
+        .map_err(|e| e.to_string())?;
+    let schedule = plan
+        .schedule(args.hours_per_week)
+        .map_err(|e| e.to_string())?;
+    match args.format.as_str() {
+        "json" => {
+            let doc = json!({
+                "plan": plan,
+                "weeks": schedule.weeks,
+                "hours_per_week": schedule.hours_per_week,
+                "schedule": schedule.courses,
+                "warnings": assessment.warnings().iter().map(ToString::to_string).collect::<Vec<_>>(),
+            });
+            println!("{doc}");
+        }
+        "markdown" => print!(
+            "{}",
+            plan.to_markdown(Some(args.hours_per_week))
+                .map_err(|e| e.to_string())?
+        ),
+        "dot" => print!("{}", plan.to_dot()),
+        _ => {
+            for w in assessment.warnings() {
+                println!("warning: {w}");
+            }
+            let role = catalog
+                .role(&args.target)
+                .map_or(args.target.as_str(), |r| r.name());
+            println!(
+                "Plan for {role}: {} courses in {} stages, {:.0} hours, cost {:.0}, {} weeks at {} h/week{}",
+                plan.courses().len(),
+                plan.stage_count(),
+                plan.total_hours(),
+                plan.total_cost(),
+                schedule.weeks,
+                schedule.hours_per_week,
+                if plan.is_optimal() { " (proven optimal)" } else { "" }
+            );
+            let mut i = 0;
+            for (stage, courses) in plan.stages().into_iter().enumerate() {
+                println!("\nStage {}", stage + 1);
+                for pc in courses {
+                    let c = pc.course();
+                    let w = &schedule.courses[i];
+                    let closes: Vec<&str> = pc.closes().iter().map(|s| s.as_str()).collect();
+                    println!(
+                        "  {:>2}. {:<56} {:>4.0} h  weeks {:>3}-{:<3} closes: {}",
+                        i + 1,
+                        c.title(),
+                        c.hours(),
+                        w.start_week,
+                        w.end_week,
+                        if closes.is_empty() {
+                            "(prerequisite)".to_string()
+                        } else {
+                            closes.join(", ")
+                        }
+                    );
+                    i += 1;
+                }
+            }
+            for u in plan.uncovered() {
+                println!(
+                    "\nnot covered: {} to {}: {}",
+                    u.skill,
+                    u.need.get(),
+                    u.reason
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Markdown rendering of a plan: stages, courses, hours, weeks and the gaps each closes.
+
+use std::fmt::Write;
+
+use crate::error::Result;
+use crate::plan::Plan;
+
+/// Escapes text for a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+impl Plan<'_> {
+    /// The plan as a Markdown document: a summary, one table per stage (course, provider,
+    /// hours, cost, the weeks it takes at `hours_per_week` when given, and the gaps it
+    /// closes with the level reached), then the gaps no course can close.
+    ///
+    /// ```
+    /// use skillgap::{Catalog, Profile};
+    ///
+    /// let catalog = Catalog::builtin();
+    /// let assessment = catalog.assess(&Profile::new())?;
+    /// let md = assessment.plan("data-scientist")?.to_markdown(Some(10.0))?;
+    /// assert!(md.starts_with("# Plan for Data Scientist"));
+    /// assert!(md.contains("## Stage 1"));
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) when `hours_per_week` is
+    /// not a finite number above 0.
+    pub fn to_markdown(&self, hours_per_week: Option<f64>) -> Result<String> {
+        let schedule = hours_per_week.map(|h| self.schedule(h)).transpose()?;
+        let mut out = String::new();
+        let title = match self.target {
+            Some(id) => self
+                .catalog
+                .role(id.as_str())
+                .map_or(id.as_str(), |r| r.name()),
+            None => "the requested skills",
+        };
+        let _ = writeln!(out, "# Plan for {}\n", cell(title));
+        let _ = write!(
+            out,
+            "{} course(s) in {} stage(s): {:.0} hours, cost {:.0}",
+            self.courses.len(),
+            self.stage_count(),
+            self.total_hours(),
+            self.total_cost()
+        );
+        if let Some(s) = &schedule {
+            let _ = write!(
+                out,
+                "; {} week(s) at {} hours a week",
+                s.weeks, s.hours_per_week
+            );
+        }
+        let _ = writeln!(
+            out,
+            ".{}\n",
+            if self.optimal { " Proven optimal." } else { "" }
+        );
+        if self.courses.is_empty() && self.uncovered.is_empty() {
+            out.push_str("Nothing to learn: every gap is closed.\n");
+            return Ok(out);
+        }
+        let mut position = 0;
+        for (stage, courses) in self.stages().into_iter().enumerate() {
+            let _ = writeln!(out, "## Stage {}\n", stage + 1);
+            out.push_str("| # | Course | Provider | Hours | Cost |");
+            if schedule.is_some() {
+                out.push_str(" Weeks |");
+            }
+            out.push_str(" Closes |\n|---|---|---|---:|---:|");
+            if schedule.is_some() {
+                out.push_str("---|");
+            }
+            out.push_str("---|\n");
+            for pc in courses {
+                let c = pc.course();
+                let name = match c.url() {
+                    Some(url) => format!(
+                        "[{}]({})",
+                        cell(c.title()),
+                        url.replace(' ', "%20").replace(')', "%29")
+                    ),
+                    None => cell(c.title()),
+                };
+                let _ = write!(
+                    out,
+                    "| {} | {} | {} | {:.0} | {:.0} |",
+                    position + 1,
+                    name,
+                    cell(c.provider()),
+                    c.hours(),
+                    c.cost()
+                );
+                if let Some(s) = &schedule {
+                    let w = &s.courses[position];
+                    if w.start_week == w.end_week {
+                        let _ = write!(out, " {} |", w.start_week);
+                    } else {
+                        let _ = write!(out, " {}–{} |", w.start_week, w.end_week);
+                    }
+                }
+                let closes: Vec<String> = pc
+                    .closes()
+                    .iter()
+                    .map(|s| {
+                        let need = self.gaps.get(s.as_str()).map_or(0, |g| g.need().get());
+                        format!("{} {}", cell(s.as_str()), need)
+                    })
+                    .collect();
+                let closes = if closes.is_empty() {
+                    "(prerequisite)".to_string()
+                } else {
+                    closes.join(", ")
+                };
+                let _ = writeln!(out, " {closes} |");
+                position += 1;
+            }
+            out.push('\n');
+        }
+        if !self.uncovered.is_empty() {
+            out.push_str("## Not covered\n\n");
+            for u in &self.uncovered {
+                let _ = writeln!(
+                    out,
+                    "- {} to level {}: {}",
+                    cell(u.skill.as_str()),
+                    u.need.get(),
+                    cell(&u.reason.to_string())
+                );
+            }
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
