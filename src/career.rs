@@ -205,23 +205,44 @@ impl<'c> Planner<'_, 'c> {
         let catalog = self.assessment().catalog();
         let planner = self.clone().scope(Scope::Ready);
         let start = planner.start_levels();
+        // Hours, cost and courses of the ready plan, or `None` when some goal cannot be
+        // met: every goal of the ready scope is essential or a prerequisite of one.
+        let ready_plan = |r: u32| -> Option<(f64, f64, usize)> {
+            let gaps = planner.role_gaps(r, |s| start[s as usize]);
+            let goals: Vec<_> = gaps
+                .by_priority()
+                .iter()
+                .map(|g| (g.index, g.need))
+                .collect();
+            // A goal no course teaches that high settles it at once.
+            let teachable = goals
+                .iter()
+                .all(|&(s, need)| catalog.teachers[s as usize].iter().any(|&(_, l)| l >= need));
+            if !teachable {
+                return None;
+            }
+            let built = planner.build(catalog, &start, &goals);
+            if !built.blocked.is_empty() {
+                return None;
+            }
+            let (chosen, _, _) = planner.solve_built(built);
+            let (hours, cost) = chosen.iter().fold((0.0, 0.0), |(h, c), &i| {
+                let course = &catalog.courses[i as usize];
+                (h + course.hours(), c + course.cost())
+            });
+            Some((hours, cost, chosen.len()))
+        };
         let mut out: Vec<Readiness<'c>> = (0..catalog.roles.len() as u32)
             .map(|r| {
-                let gaps = planner.role_gaps(r, |s| start[s as usize]);
-                let role = &catalog.roles[r as usize];
-                match planner.plan_from(start.clone(), Some(role.id()), gaps) {
-                    Ok(plan) if plan.uncovered().is_empty() => Readiness {
-                        role,
-                        hours: Some(plan.total_hours()),
-                        cost: plan.total_cost(),
-                        courses: plan.courses().len(),
-                    },
-                    _ => Readiness {
-                        role,
-                        hours: None,
-                        cost: 0.0,
-                        courses: 0,
-                    },
+                let (hours, cost, courses) = match ready_plan(r) {
+                    Some((h, c, n)) => (Some(h), c, n),
+                    None => (None, 0.0, 0),
+                };
+                Readiness {
+                    role: &catalog.roles[r as usize],
+                    hours,
+                    cost,
+                    courses,
                 }
             })
             .collect();
@@ -253,7 +274,7 @@ impl<'c> Planner<'_, 'c> {
         let planner = self.clone().scope(Scope::Ready);
         let start = planner.start_levels();
         let direct = planner.plan_from(
-            start.clone(),
+            &start,
             Some(catalog.role_id(t)),
             planner.role_gaps(t, |s| start[s as usize]),
         )?;
@@ -270,7 +291,7 @@ impl<'c> Planner<'_, 'c> {
             if gaps.is_empty() {
                 continue;
             }
-            let plan = planner.plan_from(start.clone(), None, gaps)?;
+            let plan = planner.plan_from(&start, None, gaps)?;
             if plan.uncovered().is_empty() && plan.total_hours() < direct_hours {
                 stones.push((plan.total_hours(), r, plan.levels_after(&start)));
             }
@@ -306,7 +327,7 @@ impl<'c> Planner<'_, 'c> {
                 }
                 let r = nodes[v];
                 let gaps = planner.role_gaps(r, |s| from[s as usize]);
-                let plan = planner.plan_from(from.to_vec(), Some(catalog.role_id(r)), gaps)?;
+                let plan = planner.plan_from(from, Some(catalog.role_id(r)), gaps)?;
                 if !plan.uncovered().is_empty() {
                     continue;
                 }

@@ -54,6 +54,7 @@ mod error;
 mod format;
 mod gap;
 mod graph;
+mod hash;
 mod id;
 mod importance;
 mod level;

@@ -3,7 +3,9 @@
 
 use std::fmt;
 
-use petgraph::graph::{DiGraph, NodeIndex};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Need};
@@ -372,89 +374,115 @@ fn week_of(hours: f64, per_week: f64) -> u32 {
     }
 }
 
-/// Builds a plan from the chosen catalog courses: the course graph (petgraph: skill-level
-/// needs and courses as nodes, `teaches` and `requires` as edges), stages by longest-path
-/// layering, the order, what each course closes, and the uncovered gaps.
+/// Builds a plan from the chosen catalog courses: a valid order (Kahn 1962 on unmet
+/// requirements, lowest course index first), the course dependencies (for each requirement
+/// the start lacks, the earliest-stage earlier course teaching it), stages by longest-path
+/// layering over those dependencies, what each course closes, the final order, and the
+/// uncovered gaps. Works on sparse level changes: cost grows with the plan, not the catalog.
 pub(crate) fn assemble<'c>(
     catalog: &'c Catalog,
     target: Option<&'c RoleId>,
     gaps: Gaps<'c>,
-    start: Vec<f64>,
+    start: &[f64],
     chosen: Vec<u32>,
     blocked: Vec<(Need, Blocked)>,
     optimal: bool,
 ) -> Plan<'c> {
-    // A valid order first (simulation: take any course whose requirements are met, the
-    // lowest index first), then each course's providers among earlier courses.
-    let mut state = start.clone();
-    let mut left = chosen;
-    left.sort_unstable();
-    let mut order: Vec<u32> = Vec::with_capacity(left.len());
-    loop {
-        let pos = left.iter().position(|&c| {
-            catalog.course_requires[c as usize]
-                .iter()
-                .all(|&(s, l)| state[s as usize] >= l.as_f64())
-        });
-        let Some(pos) = pos else { break };
-        let c = left.remove(pos);
+    // Requirements the start does not meet: (skill, level, course position in `chosen`).
+    let mut chosen = chosen;
+    chosen.sort_unstable();
+    chosen.dedup();
+    let mut waiting: Vec<(u32, Level, usize)> = Vec::new();
+    let mut pending = vec![0u32; chosen.len()];
+    for (i, &c) in chosen.iter().enumerate() {
+        for &(s, l) in &catalog.course_requires[c as usize] {
+            if start[s as usize] < l.as_f64() {
+                waiting.push((s, l, i));
+                pending[i] += 1;
+            }
+        }
+    }
+    waiting.sort_unstable();
+    let mut done = vec![false; waiting.len()];
+    let mut ready: BinaryHeap<Reverse<(u32, usize)>> = (0..chosen.len())
+        .filter(|&i| pending[i] == 0)
+        .map(|i| Reverse((chosen[i], i)))
+        .collect();
+    // Taught so far, per skill: (level, position in `order`), for finding providers.
+    let mut taught: BTreeMap<u32, Vec<(Level, usize)>> = BTreeMap::new();
+    let mut order: Vec<u32> = Vec::with_capacity(chosen.len());
+    let mut after: Vec<Vec<usize>> = Vec::with_capacity(chosen.len());
+    while let Some(Reverse((c, _))) = ready.pop() {
+        let pos = order.len();
+        after.push(Vec::new());
         for &(s, l) in &catalog.course_teaches[c as usize] {
-            state[s as usize] = state[s as usize].max(l.as_f64());
+            taught.entry(s).or_default().push((l, pos));
+            let from = waiting.partition_point(|&(ws, _, _)| ws < s);
+            for k in from..waiting.len() {
+                let (ws, wl, wi) = waiting[k];
+                if ws != s {
+                    break;
+                }
+                if !done[k] && wl <= l {
+                    done[k] = true;
+                    pending[wi] -= 1;
+                    if pending[wi] == 0 {
+                        ready.push(Reverse((chosen[wi], wi)));
+                    }
+                }
+            }
         }
         order.push(c);
     }
-    // (Anything left could never be taken; the planner only returns feasible sets.)
+    // (A course never taken would have unmet requirements; the planner only returns
+    // feasible sets, so every chosen course is in `order`.)
 
-    // The plan graph: course nodes, and an edge provider → course for each requirement the
-    // start does not meet, from the provider with the earliest stage.
-    let mut graph: DiGraph<u32, Need> = DiGraph::new();
-    let nodes: Vec<NodeIndex> = order.iter().map(|&c| graph.add_node(c)).collect();
+    // Stages: longest-path layering, where each requirement counts through its
+    // earliest-stage provider. Courses are in a valid order, so one pass suffices.
     let mut stage = vec![0usize; order.len()];
-    let mut after: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
     for (i, &c) in order.iter().enumerate() {
         for &(s, l) in &catalog.course_requires[c as usize] {
             if start[s as usize] >= l.as_f64() {
                 continue;
             }
-            let provider = (0..i)
-                .filter(|&j| {
-                    catalog.course_teaches[order[j] as usize]
-                        .iter()
-                        .any(|&(ts, tl)| ts == s && tl >= l)
-                })
-                .min_by_key(|&j| (stage[j], j));
-            if let Some(j) = provider {
-                graph.add_edge(nodes[j], nodes[i], (s, l));
-                stage[i] = stage[i].max(stage[j] + 1);
-                if !after[i].contains(&j) {
-                    after[i].push(j);
+            let provider = taught
+                .get(&s)
+                .into_iter()
+                .flatten()
+                .filter(|&&(tl, p)| tl >= l && p < i)
+                .map(|&(_, p)| p)
+                .min_by_key(|&p| (stage[p], p));
+            if let Some(p) = provider {
+                stage[i] = stage[i].max(stage[p] + 1);
+                if !after[i].contains(&p) {
+                    after[i].push(p);
                 }
             }
         }
     }
-
-    // What each course closes, in the simulation order.
-    let mut level = start.clone();
+    // What each course closes, in that order: the gaps whose level it is first to reach.
+    let mut gap_at: BTreeMap<u32, (usize, f64, f64)> = BTreeMap::new();
+    for (rank, g) in gaps.in_learning_order().enumerate() {
+        gap_at.insert(g.index, (rank, g.need.as_f64(), g.priority));
+    }
+    let mut level: BTreeMap<u32, f64> = BTreeMap::new();
     let mut closes: Vec<Vec<&'c SkillId>> = Vec::with_capacity(order.len());
     let mut priority = vec![0.0f64; order.len()];
     for (i, &c) in order.iter().enumerate() {
-        let before = level.clone();
+        let mut list: Vec<(usize, &'c SkillId)> = Vec::new();
         for &(s, l) in &catalog.course_teaches[c as usize] {
-            level[s as usize] = level[s as usize].max(l.as_f64());
-        }
-        let mut list = Vec::new();
-        for g in gaps.in_learning_order() {
-            let (b, a, need) = (
-                before[g.index as usize],
-                level[g.index as usize],
-                g.need.as_f64(),
-            );
-            if b < need && a >= need {
-                list.push(g.skill.id());
-                priority[i] = priority[i].max(g.priority);
+            let now = level.entry(s).or_insert(start[s as usize]);
+            let before = *now;
+            *now = now.max(l.as_f64());
+            if let Some(&(rank, need, p)) = gap_at.get(&s) {
+                if before < need && *now >= need {
+                    list.push((rank, catalog.skills[s as usize].id()));
+                    priority[i] = priority[i].max(p);
+                }
             }
         }
-        closes.push(list);
+        list.sort_unstable_by_key(|&(rank, _)| rank);
+        closes.push(list.into_iter().map(|(_, id)| id).collect());
     }
 
     // Final order: by stage, then priority (descending), then course id.
@@ -484,7 +512,6 @@ pub(crate) fn assemble<'c>(
             }
         })
         .collect();
-    debug_assert_eq!(graph.node_count(), courses.len());
 
     let mut uncovered: Vec<Uncovered<'c>> = blocked
         .into_iter()

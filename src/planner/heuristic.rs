@@ -12,6 +12,10 @@ use crate::graph::OrdF64;
 
 const EPS: f64 = 1e-9;
 
+/// Courses tried per pass by the *one out, greedy in* move, the costliest first: the dear
+/// courses are where re-covering pays off, and the move is the search's costliest.
+const REMOVALS_PER_PASS: usize = 32;
+
 /// The cheapest way to meet each need from the `met` ones, treating the requirements of
 /// a course as independent (an AND-OR shortest path, Knuth 1977): `h[n]` is the cost and
 /// `via[n]` the course achieving it. Unreachable needs get infinity.
@@ -259,15 +263,14 @@ pub(crate) fn local_search(
             if freed <= add_cost + EPS {
                 continue;
             }
+            // Cheaper by construction (freed > added); keep it when still feasible.
             let mut next: Vec<Local> = set.iter().copied().filter(|x| !out.contains(x)).collect();
             next.extend(add);
             if inst.feasible(&next, satisfied) {
                 drop_redundant(inst, satisfied, &mut next);
-                if inst.cost_of(&next) < inst.cost_of(set) - EPS {
-                    *set = next;
-                    improved = true;
-                    (in_set, unique_of, uniq) = coverage(inst, satisfied, set);
-                }
+                *set = next;
+                improved = true;
+                (in_set, unique_of, uniq) = coverage(inst, satisfied, set);
             }
         }
         // One out, greedy in.
@@ -277,7 +280,7 @@ pub(crate) fn local_search(
                 .total_cmp(&inst.cost[a as usize])
                 .then(a.cmp(&b))
         });
-        for x in by_cost {
+        for x in by_cost.into_iter().take(REMOVALS_PER_PASS) {
             if !set.contains(&x) {
                 continue;
             }
@@ -360,16 +363,34 @@ pub(crate) fn drop_redundant(inst: &Instance, satisfied: &[bool], set: &mut Vec<
             .then(b.cmp(&a))
     });
     let (_, mut unique_of, _) = coverage(inst, satisfied, set);
+    let mut required = requirement_needs(inst, satisfied, set);
     for c in by_cost {
         if !unique_of[c as usize].is_empty() {
             continue;
         }
+        // Every needed need of `c` has another provider. If no member requires anything `c`
+        // provides, no order depends on it and it can go; otherwise check the order.
+        let feeds_others = inst.provides[c as usize]
+            .iter()
+            .any(|&n| required[n as usize]);
         let without: Vec<Local> = set.iter().copied().filter(|&x| x != c).collect();
-        if inst.feasible(&without, satisfied) {
+        if !feeds_others || inst.feasible(&without, satisfied) {
             *set = without;
             (_, unique_of, _) = coverage(inst, satisfied, set);
+            required = requirement_needs(inst, satisfied, set);
         }
     }
+}
+
+/// Marks the needs some member of `set` requires (and the start does not meet).
+fn requirement_needs(inst: &Instance, satisfied: &[bool], set: &[Local]) -> Vec<bool> {
+    let mut required = vec![false; inst.needs.len()];
+    for &c in set {
+        for &r in &inst.requires[c as usize] {
+            required[r as usize] = !satisfied[r as usize];
+        }
+    }
+    required
 }
 
 /// Effort limits of the neighbourhood search.

@@ -6,9 +6,8 @@
 //! need is met by one course, and a set of courses is feasible when its courses can be
 //! ordered so that each one's needs are provided by courses before it.
 
-use std::collections::BTreeMap;
-
 use crate::catalog::{Catalog, Need};
+use crate::hash::IndexMap;
 use crate::level::Level;
 
 /// Local indices: courses and needs of one instance.
@@ -68,14 +67,14 @@ impl Instance {
         goals: &[Need],
         cost: impl Fn(u32) -> Option<f64>,
     ) -> Built {
-        // Need slots per skill and level (levels are 0..=5), dense over the catalog.
-        let mut slot: Vec<[u32; 6]> = vec![[u32::MAX; 6]; catalog.skills.len()];
+        // Need slots per skill and level (levels are 0..=5).
+        let mut slot: IndexMap<u32, [u32; 6]> = IndexMap::default();
         let mut needs: Vec<Need> = Vec::new();
         let mut seen_course = vec![false; catalog.courses.len()];
         let mut courses: Vec<u32> = Vec::new();
         let mut queue: Vec<usize> = Vec::new();
         let mut intern = |n: Need, needs: &mut Vec<Need>, queue: &mut Vec<usize>| -> usize {
-            let cell = &mut slot[n.0 as usize][n.1.get() as usize];
+            let cell = &mut slot.entry(n.0).or_insert([u32::MAX; 6])[n.1.get() as usize];
             if *cell == u32::MAX {
                 *cell = needs.len() as u32;
                 needs.push(n);
@@ -108,7 +107,9 @@ impl Instance {
         }
         courses.sort_unstable();
         let need_of = |n: Need| {
-            let v = slot[n.0 as usize][n.1.get() as usize];
+            let v = slot
+                .get(&n.0)
+                .map_or(u32::MAX, |cells| cells[n.1.get() as usize]);
             (v != u32::MAX).then_some(v as usize)
         };
 
@@ -120,13 +121,15 @@ impl Instance {
         for (i, &c) in courses.iter().enumerate() {
             for &(s, taught) in &catalog.course_teaches[c as usize] {
                 // The needs on this skill at or below the level taught.
-                let cells = &slot[s as usize][..=taught.get() as usize];
-                provides[i].extend(
-                    cells
-                        .iter()
-                        .filter(|&&v| v != u32::MAX)
-                        .map(|&v| v as usize),
-                );
+                if let Some(cells) = slot.get(&s) {
+                    let cells = &cells[..=taught.get() as usize];
+                    provides[i].extend(
+                        cells
+                            .iter()
+                            .filter(|&&v| v != u32::MAX)
+                            .map(|&v| v as usize),
+                    );
+                }
             }
             for &(rs, rl) in &catalog.course_requires[c as usize] {
                 if let Some(n) = need_of((rs, rl)).filter(|_| start[rs as usize] < rl.as_f64()) {
@@ -383,9 +386,10 @@ impl Instance {
         goals: &[Local],
         exclude: &[bool],
     ) -> (Instance, Vec<Local>) {
-        let mut need_map: BTreeMap<Local, Local> = BTreeMap::new();
+        let mut need_map: IndexMap<Local, Local> = IndexMap::default();
         let mut needs: Vec<Local> = Vec::new();
-        let mut course_map: BTreeMap<Local, Local> = BTreeMap::new();
+        let mut course_seen: IndexMap<Local, ()> = IndexMap::default();
+        let mut map: Vec<Local> = Vec::new();
         let mut queue: Vec<Local> = Vec::new();
         for &g in goals {
             if !satisfied[g as usize] && !need_map.contains_key(&g) {
@@ -396,10 +400,10 @@ impl Instance {
         }
         while let Some(n) = queue.pop() {
             for &p in &self.providers[n as usize] {
-                if exclude[p as usize] || course_map.contains_key(&p) {
+                if exclude[p as usize] || course_seen.insert(p, ()).is_some() {
                     continue;
                 }
-                course_map.insert(p, 0);
+                map.push(p);
                 for &r in &self.requires[p as usize] {
                     if !satisfied[r as usize] && !need_map.contains_key(&r) {
                         need_map.insert(r, needs.len() as Local);
@@ -409,7 +413,7 @@ impl Instance {
                 }
             }
         }
-        let map: Vec<Local> = course_map.keys().copied().collect();
+        map.sort_unstable();
         let local_of = |c: Local| map.binary_search(&c).map(|i| i as Local).ok();
         let mut sub = Instance {
             courses: map.iter().map(|&c| self.courses[c as usize]).collect(),

@@ -29,6 +29,7 @@ use crate::level::Level;
 use crate::plan::{self, Plan};
 
 pub(crate) use instance::Blocked;
+pub(crate) use instance::Built;
 use instance::{Instance, Local};
 
 /// What a plan minimises.
@@ -234,13 +235,13 @@ impl<'a, 'c> Planner<'a, 'c> {
     }
 
     fn plan(&self, target: Option<&'c crate::id::RoleId>, gaps: Gaps<'c>) -> Result<Plan<'c>> {
-        self.plan_from(self.start_levels(), target, gaps)
+        self.plan_from(&self.start_levels(), target, gaps)
     }
 
     /// Plans for `gaps` from the levels `start`.
     pub(crate) fn plan_from(
         &self,
-        start: Vec<f64>,
+        start: &[f64],
         target: Option<&'c crate::id::RoleId>,
         gaps: Gaps<'c>,
     ) -> Result<Plan<'c>> {
@@ -251,7 +252,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             .iter()
             .map(|g| (g.index, g.need))
             .collect();
-        let (courses, blocked, optimal) = self.solve(catalog, &start, &goals);
+        let (courses, blocked, optimal) = self.solve(catalog, start, &goals);
         Ok(plan::assemble(
             catalog, target, gaps, start, courses, blocked, optimal,
         ))
@@ -265,12 +266,21 @@ impl<'a, 'c> Planner<'a, 'c> {
         start: &[f64],
         goals: &[Need],
     ) -> (Vec<u32>, Vec<(Need, Blocked)>, bool) {
+        let built = self.build(catalog, start, goals);
+        self.solve_built(built)
+    }
+
+    /// The instance of reaching `goals` from `start`, costed by the objective.
+    pub(crate) fn build(&self, catalog: &Catalog, start: &[f64], goals: &[Need]) -> Built {
         let objective = self.objective;
-        let built = Instance::build(catalog, start, goals, |c| {
+        Instance::build(catalog, start, goals, |c| {
             let course = &catalog.courses[c as usize];
             Some(objective.of(course.hours(), course.cost()))
-        });
+        })
+    }
 
+    /// Solves a built instance; see [`Planner::solve`].
+    pub(crate) fn solve_built(&self, built: Built) -> (Vec<u32>, Vec<(Need, Blocked)>, bool) {
         let inst = built.instance.without_dominated();
         if inst.goals.is_empty() {
             return (Vec::new(), built.blocked, true);
@@ -310,7 +320,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             }
             if !proven {
                 let bundles = heuristic::Bundles::new(&sub, &sub_none);
-                heuristic::local_search(&sub, &sub_none, &bundles, &mut set, 20);
+                heuristic::local_search(&sub, &sub_none, &bundles, &mut set, 3);
                 if sub.len() <= LNS_COURSES {
                     heuristic::improve(
                         &sub,
