@@ -56,13 +56,20 @@ fn main() -> Result<(), skillgap::Error> {
     println!("  {}", order.join(" → "));
 
     let plan = assessment.plan(target)?;
-    println!("\nCourse plan for {}:", best.role().name());
+    let schedule = plan.schedule(10.0)?;
+    println!(
+        "\nCourse plan for {} ({} stages, {} weeks at 10 hours a week):",
+        best.role().name(),
+        plan.stage_count(),
+        schedule.weeks
+    );
     for (i, step) in plan.courses().iter().enumerate() {
         let c = step.course();
         let closes: Vec<&str> = step.closes().iter().map(|s| s.as_str()).collect();
         println!(
-            "  {:>2}. {:<52} {:>5.0} h  {:>6.0} $  closes: {}",
+            "  {:>2}. stage {} {:<52} {:>5.0} h  {:>6.0} $  closes: {}",
             i + 1,
+            step.stage() + 1,
             c.title(),
             c.hours(),
             c.cost(),
@@ -80,6 +87,19 @@ fn main() -> Result<(), skillgap::Error> {
     );
     for u in plan.uncovered() {
         println!("  uncovered: {} to {}: {}", u.skill, u.need.get(), u.reason);
+    }
+
+    println!("\nRoles you can be ready for soonest:");
+    for r in assessment.hours_to_ready() {
+        match r.hours {
+            Some(h) => println!(
+                "  {:<28} {:>5.0} h in {} course(s)",
+                r.role.name(),
+                h,
+                r.courses
+            ),
+            None => println!("  {:<28} not reachable with these courses", r.role.name()),
+        }
     }
     Ok(())
 }

@@ -6,6 +6,8 @@ use std::fmt;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Need};
@@ -120,8 +122,9 @@ impl<'c> PlannedCourse<'c> {
         self.priority
     }
 
-    /// Positions (in [`Plan::courses`]) of the earlier courses that teach what this one
-    /// requires.
+    /// Positions (in [`Plan::courses`]) of the earlier courses this one builds on: those
+    /// that teach what it requires, or a prerequisite (in the skill graph) of a gap it
+    /// closes.
     pub fn after(&self) -> &[usize] {
         &self.after
     }
@@ -404,15 +407,32 @@ pub(crate) fn assemble<'c>(
     }
     waiting.sort_unstable();
     let mut done = vec![false; waiting.len()];
-    let mut ready: BinaryHeap<Reverse<(u32, usize)>> = (0..chosen.len())
+    // Gaps by skill: (position in learning order, level needed, priority).
+    let mut gap_at: BTreeMap<u32, (usize, f64, f64)> = BTreeMap::new();
+    for (rank, g) in gaps.in_learning_order().enumerate() {
+        gap_at.insert(g.index, (rank, g.need.as_f64(), g.priority));
+    }
+    // Among takeable courses, the one closing the earliest gap in learning order goes
+    // first, so that skills come after their prerequisites where the courses allow.
+    let rank: Vec<usize> = chosen
+        .iter()
+        .map(|&c| {
+            catalog.course_teaches[c as usize]
+                .iter()
+                .filter_map(|&(s, l)| gap_at.get(&s).filter(|g| l.as_f64() >= g.1).map(|g| g.0))
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    let mut ready: BinaryHeap<Reverse<(usize, u32, usize)>> = (0..chosen.len())
         .filter(|&i| pending[i] == 0)
-        .map(|i| Reverse((chosen[i], i)))
+        .map(|i| Reverse((rank[i], chosen[i], i)))
         .collect();
     // Taught so far, per skill: (level, position in `order`), for finding providers.
     let mut taught: BTreeMap<u32, Vec<(Level, usize)>> = BTreeMap::new();
     let mut order: Vec<u32> = Vec::with_capacity(chosen.len());
     let mut after: Vec<Vec<usize>> = Vec::with_capacity(chosen.len());
-    while let Some(Reverse((c, _))) = ready.pop() {
+    while let Some(Reverse((_, c, _))) = ready.pop() {
         let pos = order.len();
         after.push(Vec::new());
         for &(s, l) in &catalog.course_teaches[c as usize] {
@@ -427,7 +447,7 @@ pub(crate) fn assemble<'c>(
                     done[k] = true;
                     pending[wi] -= 1;
                     if pending[wi] == 0 {
-                        ready.push(Reverse((chosen[wi], wi)));
+                        ready.push(Reverse((rank[wi], chosen[wi], wi)));
                     }
                 }
             }
@@ -437,11 +457,27 @@ pub(crate) fn assemble<'c>(
     // (A course never taken would have unmet requirements; the planner only returns
     // feasible sets, so every chosen course is in `order`.)
 
-    // Stages: longest-path layering, where each requirement counts through its
-    // earliest-stage provider. Courses are in a valid order, so one pass suffices.
+    // Stages: longest-path layering over the dependencies: each requirement the start
+    // lacks, and each prerequisite (in the skill graph) of a gap the course closes, counts
+    // through its earliest-stage provider among the courses before it. Courses are in a
+    // valid order, so one pass suffices.
     let mut stage = vec![0usize; order.len()];
     for (i, &c) in order.iter().enumerate() {
-        for &(s, l) in &catalog.course_requires[c as usize] {
+        let closes_prerequisites = catalog.course_teaches[c as usize]
+            .iter()
+            .filter(|&&(s, l)| gap_at.get(&s).is_some_and(|g| l.as_f64() >= g.1))
+            .flat_map(|&(s, _)| {
+                catalog
+                    .prereqs
+                    .edges(NodeIndex::new(s as usize))
+                    .map(|e| (e.target().index() as u32, *e.weight()))
+            });
+        let needs: Vec<Need> = catalog.course_requires[c as usize]
+            .iter()
+            .copied()
+            .chain(closes_prerequisites)
+            .collect();
+        for (s, l) in needs {
             if start[s as usize] >= l.as_f64() {
                 continue;
             }
@@ -461,10 +497,6 @@ pub(crate) fn assemble<'c>(
         }
     }
     // What each course closes, in that order: the gaps whose level it is first to reach.
-    let mut gap_at: BTreeMap<u32, (usize, f64, f64)> = BTreeMap::new();
-    for (rank, g) in gaps.in_learning_order().enumerate() {
-        gap_at.insert(g.index, (rank, g.need.as_f64(), g.priority));
-    }
     let mut level: BTreeMap<u32, f64> = BTreeMap::new();
     let mut closes: Vec<Vec<&'c SkillId>> = Vec::with_capacity(order.len());
     let mut priority = vec![0.0f64; order.len()];
