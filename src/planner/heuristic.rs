@@ -205,12 +205,11 @@ fn cover(
 /// Greedy cover with prerequisite closure: bundles (a course with the cheapest courses its
 /// requirements need) added by least cost per goal met. Returns the courses in a feasible
 /// order, or `None` when some goal cannot be met.
-pub(crate) fn greedy(inst: &Instance, satisfied: &[bool]) -> Option<Vec<Local>> {
-    let bundles = Bundles::new(inst, satisfied);
+pub(crate) fn greedy(inst: &Instance, satisfied: &[bool], bundles: &Bundles) -> Option<Vec<Local>> {
     let mut met = satisfied.to_vec();
     let mut taken = vec![false; inst.len()];
     let mut set = Vec::new();
-    cover(inst, &bundles, &inst.goals, &mut met, &mut taken, &mut set).then_some(set)
+    cover(inst, bundles, &inst.goals, &mut met, &mut taken, &mut set).then_some(set)
 }
 
 /// Local search over a feasible `set` with two moves, repeated while one improves it:
@@ -441,10 +440,12 @@ pub(crate) fn improve(inst: &Instance, satisfied: &[bool], set: &mut Vec<Local>,
                 if sub.len() > effort.repair_courses {
                     continue;
                 }
-                let seed_set = greedy(&sub, &vec![false; sub.needs.len()]).map(|mut s| {
-                    drop_redundant(&sub, &vec![false; sub.needs.len()], &mut s);
-                    s
-                });
+                let sub_none = vec![false; sub.needs.len()];
+                let seed_set =
+                    greedy(&sub, &sub_none, &Bundles::new(&sub, &sub_none)).map(|mut s| {
+                        drop_redundant(&sub, &vec![false; sub.needs.len()], &mut s);
+                        s
+                    });
                 let Some(sol) = exact::solve(&sub, seed_set.as_deref(), effort.repair_nodes) else {
                     continue;
                 };

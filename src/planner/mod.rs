@@ -7,12 +7,14 @@
 //!
 //! The problem generalises weighted set cover (Chvátal 1979), so it is NP-hard. The planner
 //! builds the instance of candidate courses (those teaching a needed level or a requirement
-//! of one, transitively), drops courses that can never be taken, then
+//! of one, transitively), drops courses that can never be taken and courses dominated by a
+//! cheaper one that provides as much and requires no more, then
 //! - solves it **exactly** by branch and bound when it has at most
 //!   [`Planner::exact_limit`] candidates (25 by default);
 //! - otherwise splits it into independent components, solves each small one exactly within
 //!   a node budget, and the others with a greedy cover with prerequisite closure, a pass
-//!   that drops redundant courses, and large-neighbourhood search with exact repair.
+//!   that drops redundant courses, local search with exchange moves, and
+//!   large-neighbourhood search with exact repair.
 //!
 //! [`Plan::is_optimal`] says whether the plan is proven optimal.
 
@@ -287,7 +289,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         }
         let none = vec![false; inst.needs.len()];
         let (chosen, optimal) = if inst.len() <= self.exact_limit {
-            let seed = heuristic::greedy(&inst, &none);
+            let seed = heuristic::greedy(&inst, &none, &heuristic::Bundles::new(&inst, &none));
             match exact::solve(&inst, seed.as_deref(), self.node_budget) {
                 Some(sol) => (sol.courses, sol.optimal),
                 None => (seed.unwrap_or_default(), false),
@@ -307,7 +309,8 @@ impl<'a, 'c> Planner<'a, 'c> {
         for goals in components(inst) {
             let (sub, map) = inst.restrict(none, &goals, &vec![false; inst.len()]);
             let sub_none = vec![false; sub.needs.len()];
-            let mut set = heuristic::greedy(&sub, &sub_none).unwrap_or_default();
+            let bundles = heuristic::Bundles::new(&sub, &sub_none);
+            let mut set = heuristic::greedy(&sub, &sub_none, &bundles).unwrap_or_default();
             heuristic::drop_redundant(&sub, &sub_none, &mut set);
             let mut proven = false;
             if sub.len() <= exact::MAX_COURSES {
@@ -319,7 +322,6 @@ impl<'a, 'c> Planner<'a, 'c> {
                 }
             }
             if !proven {
-                let bundles = heuristic::Bundles::new(&sub, &sub_none);
                 heuristic::local_search(&sub, &sub_none, &bundles, &mut set, 3);
                 if sub.len() <= LNS_COURSES {
                     heuristic::improve(
