@@ -26,7 +26,7 @@ fn target(catalog: &Catalog, assessment: &Assessment<'_>, n: usize) -> Vec<(Stri
             }
         }
     }
-    let mut rng = support::Rng::new(support::SEED ^ 0x7A26_E7);
+    let mut rng = support::Rng::new(support::SEED ^ 0x007A_26E7);
     let popularity = support::Zipf::new(catalog.skills().len(), 1.0, 10.0);
     let mut out: Vec<(String, Level)> = Vec::with_capacity(n);
     let mut guard = 0;
