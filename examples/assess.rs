@@ -3,20 +3,26 @@
 //! ```text
 //! cargo run --example assess -- --profile examples/data/data-scientist.json \
 //!     [--catalog FILE] [--target ROLE_ID] [--top N] [--hours-per-week N] [--json] [--strict]
+//! cargo run --example assess -- --profile-text examples/data/newcomer.txt
 //! ```
 //!
-//! Bad arguments or files exit with status 2 and the error on stderr.
+//! `--profile-text` reads what a person pasted ("Python (advanced), SQL: 3, Docker") and
+//! shows how each item was resolved. Bad arguments or files exit with status 2 and the
+//! error on stderr.
 
 use std::process::ExitCode;
 
 use serde_json::json;
-use skillgap::{Assessor, Catalog, Profile};
+use skillgap::{Assessor, Profile, ProfileParser};
 
-const USAGE: &str = "usage: assess --profile FILE [--catalog FILE] [--target ROLE_ID] [--top N] \
-[--hours-per-week N] [--json] [--strict]";
+mod common;
+
+const USAGE: &str = "usage: assess (--profile FILE | --profile-text FILE) [--catalog FILE] \
+[--target ROLE_ID] [--top N] [--hours-per-week N] [--json] [--strict]";
 
 struct Args {
-    profile: String,
+    profile: Option<String>,
+    profile_text: Option<String>,
     catalog: Option<String>,
     target: Option<String>,
     top: Option<usize>,
@@ -26,66 +32,60 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = std::env::args().skip(1);
-    let (mut profile, mut catalog, mut target, mut top) = (None, None, None, None);
-    let (mut json, mut strict) = (false, false);
-    let mut hours_per_week = 10.0;
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
+    let mut flags = common::Flags::new(USAGE);
+    let mut args = Args {
+        profile: None,
+        profile_text: None,
+        catalog: None,
+        target: None,
+        top: None,
+        hours_per_week: 10.0,
+        json: false,
+        strict: false,
+    };
+    while let Some(arg) = flags.next_flag() {
         match arg.as_str() {
-            "--profile" => profile = Some(value("--profile")?),
-            "--catalog" => catalog = Some(value("--catalog")?),
-            "--target" => target = Some(value("--target")?),
-            "--top" => {
-                let v = value("--top")?;
-                top = Some(
-                    v.parse()
-                        .map_err(|_| format!("--top expects a number, got `{v}`"))?,
-                );
-            }
-            "--hours-per-week" => {
-                let v = value("--hours-per-week")?;
-                hours_per_week = v
-                    .parse()
-                    .map_err(|_| format!("--hours-per-week expects a number, got `{v}`"))?;
-            }
-            "--json" => json = true,
-            "--strict" => strict = true,
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+            "--profile" => args.profile = Some(flags.value(&arg)?),
+            "--profile-text" => args.profile_text = Some(flags.value(&arg)?),
+            "--catalog" => args.catalog = Some(flags.value(&arg)?),
+            "--target" => args.target = Some(flags.value(&arg)?),
+            "--top" => args.top = Some(flags.number(&arg)?),
+            "--hours-per-week" => args.hours_per_week = flags.number(&arg)?,
+            "--json" => args.json = true,
+            "--strict" => args.strict = true,
+            other => return Err(flags.unknown(other)),
         }
     }
-    Ok(Args {
-        profile: profile.ok_or_else(|| format!("--profile is required\n{USAGE}"))?,
-        catalog,
-        target,
-        top,
-        hours_per_week,
-        json,
-        strict,
-    })
-}
-
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+    if args.profile.is_some() == args.profile_text.is_some() {
+        return Err(format!("give one of --profile and --profile-text\n{USAGE}"));
+    }
+    Ok(args)
 }
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let owned;
-    let catalog = match &args.catalog {
-        Some(path) => {
-            owned = Catalog::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
-            &owned
+    let catalog = common::load_catalog(args.catalog.as_deref())?;
+    let profile = match (&args.profile, &args.profile_text) {
+        (Some(path), _) => {
+            Profile::from_json(&common::read(path)?).map_err(|e| format!("{path}: {e}"))?
         }
-        None => Catalog::builtin(),
+        (None, Some(path)) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+            let parsed = ProfileParser::new(&catalog)
+                .strict(args.strict)
+                .parse_bytes(&bytes)
+                .map_err(|e| format!("{path}: {e}"))?;
+            // The per-item report: on stdout before the table, on stderr beside --json.
+            if args.json {
+                eprint!("{parsed}");
+            } else {
+                println!("{parsed}");
+            }
+            parsed.into_profile()
+        }
+        (None, None) => return Err(format!("give one of --profile and --profile-text\n{USAGE}")),
     };
-    let profile =
-        Profile::from_json(&read(&args.profile)?).map_err(|e| format!("{}: {e}", args.profile))?;
-    let assessment = Assessor::new(catalog)
+    let assessment = Assessor::new(&catalog)
         .strict(args.strict)
         .assess(&profile)
         .map_err(|e| e.to_string())?;
@@ -159,8 +159,8 @@ fn run() -> Result<(), String> {
         let target = plan.target().map_or("", |t| t.as_str());
         println!("\nplan for {target}:");
         println!(
-            "{:<4} {:<56} {:>6} {:>7}  closes",
-            "step", "course", "hours", "cost"
+            "{:<4} {:<5} {:<56} {:>6} {:>7}  closes",
+            "step", "stage", "course", "hours", "cost"
         );
         for (i, step) in plan.courses().iter().enumerate() {
             let c = step.course();
@@ -195,11 +195,5 @@ fn run() -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    common::exit(run())
 }

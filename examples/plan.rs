@@ -11,7 +11,9 @@
 use std::process::ExitCode;
 
 use serde_json::json;
-use skillgap::{Catalog, Objective, Planner, Profile};
+use skillgap::{Objective, Planner, Profile};
+
+mod common;
 
 const USAGE: &str = "usage: plan --profile FILE --target ROLE_ID [--catalog FILE] \
 [--objective hours|cost] [--hours-per-week N] [--format text|json|markdown|dot]";
@@ -26,22 +28,18 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = std::env::args().skip(1);
+    let mut flags = common::Flags::new(USAGE);
     let (mut profile, mut target, mut catalog) = (None, None, None);
     let mut objective = Objective::Hours;
     let mut hours_per_week = 10.0;
     let mut format = "text".to_string();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
-        };
+    while let Some(arg) = flags.next_flag() {
         match arg.as_str() {
-            "--profile" => profile = Some(value("--profile")?),
-            "--target" => target = Some(value("--target")?),
-            "--catalog" => catalog = Some(value("--catalog")?),
+            "--profile" => profile = Some(flags.value(&arg)?),
+            "--target" => target = Some(flags.value(&arg)?),
+            "--catalog" => catalog = Some(flags.value(&arg)?),
             "--objective" => {
-                objective = match value("--objective")?.as_str() {
+                objective = match flags.value(&arg)?.as_str() {
                     "hours" => Objective::Hours,
                     "cost" => Objective::Cost,
                     other => {
@@ -49,27 +47,21 @@ fn parse_args() -> Result<Args, String> {
                     }
                 }
             }
-            "--hours-per-week" => {
-                let v = value("--hours-per-week")?;
-                hours_per_week = v
-                    .parse()
-                    .map_err(|_| format!("--hours-per-week expects a number, got `{v}`"))?;
-            }
+            "--hours-per-week" => hours_per_week = flags.number(&arg)?,
             "--format" => {
-                format = value("--format")?;
+                format = flags.value(&arg)?;
                 if !["text", "json", "markdown", "dot"].contains(&format.as_str()) {
                     return Err(format!(
                         "--format expects text, json, markdown or dot, got `{format}`"
                     ));
                 }
             }
-            "-h" | "--help" => return Err(USAGE.to_string()),
-            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+            other => return Err(flags.unknown(other)),
         }
     }
     Ok(Args {
-        profile: profile.ok_or_else(|| format!("--profile is required\n{USAGE}"))?,
-        target: target.ok_or_else(|| format!("--target is required\n{USAGE}"))?,
+        profile: profile.ok_or_else(|| flags.missing("--profile"))?,
+        target: target.ok_or_else(|| flags.missing("--target"))?,
         catalog,
         objective,
         hours_per_week,
@@ -77,22 +69,11 @@ fn parse_args() -> Result<Args, String> {
     })
 }
 
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
-}
-
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let owned;
-    let catalog = match &args.catalog {
-        Some(path) => {
-            owned = Catalog::from_json(&read(path)?).map_err(|e| format!("{path}: {e}"))?;
-            &owned
-        }
-        None => Catalog::builtin(),
-    };
-    let profile =
-        Profile::from_json(&read(&args.profile)?).map_err(|e| format!("{}: {e}", args.profile))?;
+    let catalog = common::load_catalog(args.catalog.as_deref())?;
+    let profile = Profile::from_json(&common::read(&args.profile)?)
+        .map_err(|e| format!("{}: {e}", args.profile))?;
     let assessment = catalog.assess(&profile).map_err(|e| e.to_string())?;
     let plan = Planner::new(&assessment)
         .objective(args.objective)
@@ -172,11 +153,5 @@ fn run() -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
+    common::exit(run())
 }

@@ -12,7 +12,7 @@ use crate::graph;
 use crate::id::{CourseId, RoleId, SkillId};
 use crate::importance::Importance;
 use crate::level::Level;
-use crate::resolve::Vocabulary;
+use crate::resolve::{Resolution, Resolver, Vocabulary};
 use crate::role::{Requirement, Role};
 use crate::skill::Skill;
 use crate::validate::{self, reachable};
@@ -65,6 +65,8 @@ pub struct Catalog {
     pub(crate) courses: Vec<Course>,
     pub(crate) skill_names: Vocabulary,
     pub(crate) role_names: Vocabulary,
+    /// The skill resolver over `skill_names` (shared, index built on first use).
+    pub(crate) resolver: Resolver,
     /// Skill dependency graph: node `i` is skill `i`, an edge `a → b` means `a` requires
     /// `b` at the edge's level.
     pub(crate) prereqs: DiGraph<(), Level>,
@@ -128,6 +130,10 @@ impl Catalog {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, s)| s.labels().map(move |l| (l, i as u32))),
+        );
+        let resolver = Resolver::from_vocabulary(
+            skill_names.clone(),
+            skills.iter().map(|s| s.id().clone()).collect(),
         );
         let (role_names, _) = Vocabulary::new(
             roles
@@ -265,6 +271,7 @@ impl Catalog {
             courses,
             skill_names,
             role_names,
+            resolver,
             prereqs,
             related,
             role_reqs,
@@ -404,8 +411,10 @@ impl Catalog {
             .collect())
     }
 
-    /// The skill a name refers to: its id, name or one of its aliases, ignoring case,
-    /// surrounding space and repeated inner space.
+    /// The skill a name refers to: its id, name or one of its aliases, ignoring case and
+    /// spaces, or equal to one after meaning-preserving normalisation (accents,
+    /// punctuation and separators, plurals, word order) when that names one skill only.
+    /// Never a fuzzy guess: use [`Catalog::resolve`] for that.
     pub fn resolve_skill(&self, name: &str) -> Option<&Skill> {
         self.skill_names
             .lookup(name)
@@ -413,13 +422,46 @@ impl Catalog {
     }
 
     /// Up to `n` skills whose labels are closest to `name`, best first, for a
-    /// did-you-mean. Empty when nothing is close.
+    /// did-you-mean: the candidates of [`Catalog::resolve`] with the default policy.
+    /// Empty when nothing is close.
     pub fn suggest_skills(&self, name: &str, n: usize) -> Vec<&Skill> {
         self.skill_names
             .suggest(name, n)
             .into_iter()
             .map(|i| &self.skills[i as usize])
             .collect()
+    }
+
+    /// The catalog's skill resolver: exact, normalised, acronym and fuzzy matching with
+    /// confidences (see [`Resolver`]). Its index is built on first use, once.
+    ///
+    /// ```
+    /// use skillgap::{Catalog, ResolvePolicy};
+    ///
+    /// let mut policy = ResolvePolicy::default();
+    /// policy.accept = 0.9;
+    /// let resolver = Catalog::builtin().resolver().clone().with_policy(policy)?;
+    /// assert!(resolver.resolve("pandas").is_resolved());
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    pub fn resolver(&self) -> &Resolver {
+        &self.resolver
+    }
+
+    /// Resolves what a person typed to a skill with the default [`ResolvePolicy`]:
+    /// resolved, ambiguous or unknown, with ranked candidates and confidences.
+    ///
+    /// ```
+    /// use skillgap::{Catalog, Status};
+    ///
+    /// let r = Catalog::builtin().resolve("Big-Data (Hadoop)");
+    /// assert_eq!(r.status(), Status::Resolved);
+    /// assert_eq!(r.skill().unwrap(), "big-data");
+    /// ```
+    ///
+    /// [`ResolvePolicy`]: crate::ResolvePolicy
+    pub fn resolve(&self, name: &str) -> Resolution {
+        self.resolver.resolve(name)
     }
 
     /// The direct prerequisites of a skill, with the level each must reach, by skill id.

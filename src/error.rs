@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::id::SkillId;
+use crate::level::Level;
 
 /// A `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -111,6 +112,33 @@ pub enum Error {
         value: String,
         /// The domain.
         expected: &'static str,
+    },
+    /// An input is larger than the limit set for it.
+    #[error("{what} is too large: {found} {unit}, at most {limit}")]
+    TooLarge {
+        /// What was too large, e.g. `profile text`.
+        what: &'static str,
+        /// Its size, at least (counting stops past the limit).
+        found: usize,
+        /// The limit.
+        limit: usize,
+        /// `bytes` or `items`.
+        unit: &'static str,
+    },
+    /// Text is not valid UTF-8.
+    #[error("{what} is not valid UTF-8 (first bad byte at offset {offset})")]
+    InvalidUtf8 {
+        /// What was read, e.g. `profile text`.
+        what: &'static str,
+        /// The byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// Strict mode: items of a free-text profile that did not resolve to one skill, or
+    /// whose level was not understood.
+    #[error("{} profile text item(s) need attention: {}", .warnings.len(), WarningList(.warnings))]
+    UnclearProfile {
+        /// One warning per item.
+        warnings: Vec<Warning>,
     },
     /// A scoring or planning policy value is out of its domain.
     #[error("invalid policy: `{field}` is {value}, expected {expected}")]
@@ -331,6 +359,22 @@ pub enum Warning {
         /// The skill both resolve to.
         skill: SkillId,
     },
+    /// A profile skill name could be any of several catalog skills; it was left out.
+    AmbiguousSkill {
+        /// The name as given (clipped).
+        name: String,
+        /// The skills it could be, best first.
+        candidates: Vec<SkillId>,
+    },
+    /// The level given for a profile skill was not understood; a default was used.
+    UnclearLevel {
+        /// The skill name as given (clipped).
+        name: String,
+        /// The level text as given (clipped).
+        value: String,
+        /// The level used instead.
+        used: Level,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -350,6 +394,19 @@ impl fmt::Display for Warning {
             Warning::DuplicateSkill { name, skill } => write!(
                 f,
                 "profile skill `{name}` repeats skill `{skill}`; the higher level is kept"
+            ),
+            Warning::AmbiguousSkill { name, candidates } => {
+                let list: Vec<String> = candidates.iter().map(|s| format!("`{s}`")).collect();
+                write!(
+                    f,
+                    "profile skill `{name}` could be {}; left out (name one of them)",
+                    list.join(" or ")
+                )
+            }
+            Warning::UnclearLevel { name, value, used } => write!(
+                f,
+                "profile skill `{name}`: level `{value}` not understood; {} used",
+                used.get()
             ),
         }
     }

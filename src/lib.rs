@@ -52,6 +52,7 @@ mod catalog;
 mod course;
 mod error;
 mod format;
+mod freetext;
 mod gap;
 mod graph;
 mod hash;
@@ -75,6 +76,7 @@ pub use catalog::Catalog;
 pub use course::Course;
 pub use error::{Error, ItemKind, Location, Problem, Result, Warning};
 pub use format::{CATALOG_FORMAT, PROFILE_FORMAT};
+pub use freetext::{LevelSource, ParsedItem, ParsedProfile, ProfileParser};
 pub use gap::{Gap, Gaps};
 pub use id::{CourseId, RoleId, SkillId};
 pub use importance::Importance;
@@ -83,6 +85,9 @@ pub use plan::{Plan, PlannedCourse, Schedule, ScheduledCourse, Uncovered, Uncove
 pub use planner::{Objective, Planner, Scope};
 pub use policy::{Policy, Recency, Weights};
 pub use profile::{Profile, ProfileSkill};
+pub use resolve::{
+    Candidate, IndexStats, MatchKind, Rejection, Resolution, ResolvePolicy, Resolver, Status,
+};
 pub use role::{Requirement, Role};
 pub use skill::{Related, Skill, SkillLevel};
 

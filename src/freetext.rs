@@ -1,0 +1,1019 @@
+//! Profiles from free text: what people paste from a CV or type in a form.
+//!
+//! ```text
+//! Python (advanced), SQL: 3, pandas - 2 years, Docker, TensorFlow/Keras
+//! ```
+//!
+//! becomes one item per skill, each with a level, resolved against a catalog by the
+//! full [`Resolver`](crate::Resolver); see [`ProfileParser`] for the rules.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result, Warning};
+use crate::id::SkillId;
+use crate::level::Level;
+use crate::profile::{Profile, ProfileSkill};
+use crate::resolve::{Resolution, Status};
+use crate::text::clip;
+
+/// Default limit on the size of a free-text profile, in bytes.
+pub(crate) const MAX_TEXT_BYTES: usize = 256 * 1024;
+
+/// Default limit on the number of items of a free-text profile.
+pub(crate) const MAX_TEXT_ITEMS: usize = 1_000;
+
+/// How many suggestions or candidates a warning lists.
+const SUGGESTIONS: usize = 3;
+
+/// Where an item's level came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LevelSource {
+    /// A level word: `advanced`, `expert`, `working knowledge`, `fluent`...
+    Word,
+    /// A number: `3`, `4/5`, `7/10`, `level 2`, `★★★`.
+    Number,
+    /// Years (or months) of experience, mapped as documented on [`ProfileParser`].
+    Years,
+    /// Nothing understood: the parser's default level.
+    Default,
+}
+
+impl LevelSource {
+    /// `word`, `number`, `years` or `default`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LevelSource::Word => "word",
+            LevelSource::Number => "number",
+            LevelSource::Years => "years",
+            LevelSource::Default => "default",
+        }
+    }
+}
+
+/// One skill read from free text, with how its level was read and how its name resolved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParsedItem {
+    text: String,
+    name: String,
+    level: Level,
+    level_source: LevelSource,
+    level_text: Option<String>,
+    last_used: Option<i32>,
+    resolution: Resolution,
+}
+
+impl ParsedItem {
+    /// The item as written (clipped to 64 characters). Items split from one piece of text
+    /// (`TensorFlow/Keras`) share it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The skill name once the level was taken off (clipped to 64 characters).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The level read, or the default.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+
+    /// Where the level came from.
+    pub fn level_source(&self) -> LevelSource {
+        self.level_source
+    }
+
+    /// The text the level was read from, e.g. `advanced` or `2 years`.
+    pub fn level_text(&self) -> Option<&str> {
+        self.level_text.as_deref()
+    }
+
+    /// The year the skill was last used, when given as a year (`Java (2019)`).
+    pub fn last_used(&self) -> Option<i32> {
+        self.last_used
+    }
+
+    /// How the name resolved: status, candidates and confidences.
+    pub fn resolution(&self) -> &Resolution {
+        &self.resolution
+    }
+
+    /// The skill, when the name resolved to one.
+    pub fn skill(&self) -> Option<&SkillId> {
+        self.resolution.skill()
+    }
+}
+
+/// The result of parsing free text: the profile of the resolved items, every item with
+/// its resolution, and warnings for what was left out or guessed.
+///
+/// Its `Display` is a per-item report, one line per item, then the warnings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedProfile {
+    profile: Profile,
+    items: Vec<ParsedItem>,
+    warnings: Vec<Warning>,
+}
+
+impl ParsedProfile {
+    /// The profile: one entry per resolved skill (by skill id), at the highest level given.
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    /// The profile, consuming the report.
+    pub fn into_profile(self) -> Profile {
+        self.profile
+    }
+
+    /// Every item, in the order written.
+    pub fn items(&self) -> &[ParsedItem] {
+        &self.items
+    }
+
+    /// Ambiguous and unknown items (with candidates or suggestions), levels not
+    /// understood, repeated skills.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+}
+
+impl fmt::Display for ParsedProfile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let resolved = self.items.iter().filter(|i| i.skill().is_some()).count();
+        writeln!(
+            f,
+            "{} item(s): {} resolved, {} not",
+            self.items.len(),
+            resolved,
+            self.items.len() - resolved
+        )?;
+        writeln!(
+            f,
+            "{:<3} {:<28} {:<24} {:<10} {:<24} {:<11} {:>4}",
+            "#", "item", "name", "status", "skill", "match", "conf"
+        )?;
+        for (i, item) in self.items.iter().enumerate() {
+            let r = item.resolution();
+            let (skill, kind) = match (r.status(), r.best()) {
+                (Status::Resolved, Some(c)) => (c.skill().to_string(), c.kind().to_string()),
+                (_, Some(_)) => {
+                    let list: Vec<&str> = r
+                        .candidates()
+                        .iter()
+                        .take(SUGGESTIONS)
+                        .map(|c| c.skill().as_str())
+                        .collect();
+                    (format!("? {}", list.join(" | ")), String::new())
+                }
+                (_, None) => ("-".to_string(), String::new()),
+            };
+            let level = match item.level_text() {
+                Some(t) => format!("{} ({})", item.level.get(), clip(t, 16)),
+                None => format!("{} ({})", item.level.get(), item.level_source.as_str()),
+            };
+            writeln!(
+                f,
+                "{:<3} {:<28} {:<24} {:<10} {:<24} {:<11} {:>4.2}  level {}",
+                i + 1,
+                clip(&item.text, 25),
+                clip(&item.name, 21),
+                r.status(),
+                clip(&skill, 21),
+                kind,
+                r.confidence(),
+                level
+            )?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "warning: {w}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads profiles from free text.
+///
+/// # Items
+///
+/// Items are separated by new lines, commas, semicolons, `|`, tabs and bullets (`•`,
+/// `·`, `▪`, `●`), except inside brackets (`Python (advanced, 5 years)` is one item).
+/// Leading list markers (`-`, `*`, `1.`, `2)`) and headings (`Skills:`, `Technical
+/// skills:`, `Tools:`...) are dropped. An item that does not resolve as a whole and
+/// contains `/`, `&`, `+` or ` and ` is split there when a part resolves; each part is
+/// then an item (`TensorFlow/Keras`, `Pandas & NumPy`; `CI/CD` and `A/B testing`
+/// resolve whole).
+///
+/// # Levels
+///
+/// A level is read from a bracketed group (`Python (advanced)`), from what follows `:`
+/// or ` - ` (`SQL: 3`, `pandas - 2 years`), from a leading level word (`advanced
+/// Python`, `expert in SQL`, `basic knowledge of R`, `familiar with Docker`), or from
+/// trailing years (`Spark 3 years`). A level word beats a number, which beats years.
+///
+/// | written | level |
+/// |---|---|
+/// | a level word or synonym ([`Level`]'s table), `working knowledge` 3, `fluent` 4, `native` 5, `some`/`learning` 2, `limited` 1 | that level |
+/// | `0`..`5`, `level 3`, `3/5`, `4 out of 5` | the number |
+/// | `n/10` (any `n/d`) | `round(5 × n / d)` |
+/// | `★★★☆☆` (or `***`) | the filled stars |
+/// | years of experience `y` (`2 years`, `5+ yrs`, `18 months`) | `y < 1`: 2 beginner; `1 ≤ y < 3`: 3 intermediate; `3 ≤ y < 5`: 4 advanced; `y ≥ 5`: 5 expert |
+/// | a year 1950..=2100 (`Java (2019)`) | not a level: the year last used |
+/// | nothing | the default, 3 intermediate ([`ProfileParser::default_level`]) |
+///
+/// A level that is given but not understood (`SQL: 8`) is a [`Warning::UnclearLevel`]
+/// and the default is used.
+///
+/// # Resolution
+///
+/// Each name goes through the catalog's [`Resolver`](crate::Resolver) (exact,
+/// normalised, acronym and fuzzy matching). Resolved items enter the profile under their
+/// skill id (a skill named twice keeps its highest level, with a
+/// [`Warning::DuplicateSkill`]); ambiguous items become [`Warning::AmbiguousSkill`] with
+/// the candidates, unknown items [`Warning::UnresolvedSkill`] with suggestions. Nothing
+/// is dropped silently and every fuzzy match is reported with its confidence in
+/// [`ParsedItem::resolution`]. In strict mode, ambiguous and unknown items and levels
+/// not understood are an [`Error::UnclearProfile`].
+///
+/// # Limits
+///
+/// At most 256 KiB of text and 1,000 items by default ([`ProfileParser::max_bytes`],
+/// [`ProfileParser::max_items`]); beyond, an [`Error::TooLarge`] before any item is
+/// resolved. Names longer than 256 bytes are not looked up (unknown). The work is
+/// linear in the text.
+///
+/// ```
+/// use skillgap::{Catalog, Level, LevelSource, Profile};
+///
+/// let text = "Python (advanced), SQL: 3, pandas - 2 years, Docker, TensorFlow/Keras";
+/// let parsed = Profile::parse(text, Catalog::builtin())?;
+/// let skills: Vec<(&str, u8)> = parsed
+///     .profile()
+///     .skills()
+///     .iter()
+///     .map(|s| (s.name(), s.level().get()))
+///     .collect();
+/// assert_eq!(
+///     skills,
+///     [("python", 4), ("sql", 3), ("pandas", 3), ("docker", 3), ("tensorflow", 3), ("keras", 3)]
+/// );
+/// assert_eq!(parsed.items()[2].level_source(), LevelSource::Years);
+/// assert!(parsed.warnings().is_empty());
+/// println!("{parsed}"); // the per-item report
+/// # Ok::<(), skillgap::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ProfileParser<'c> {
+    catalog: &'c Catalog,
+    default_level: Level,
+    strict: bool,
+    max_bytes: usize,
+    max_items: usize,
+}
+
+impl<'c> ProfileParser<'c> {
+    /// A parser for `catalog`: default level 3 (intermediate), not strict, default
+    /// limits.
+    pub fn new(catalog: &'c Catalog) -> Self {
+        ProfileParser {
+            catalog,
+            default_level: Level::INTERMEDIATE,
+            strict: false,
+            max_bytes: MAX_TEXT_BYTES,
+            max_items: MAX_TEXT_ITEMS,
+        }
+    }
+
+    /// The level of items written without one (default 3, intermediate: a skill listed
+    /// on a CV has usually been used on real work).
+    pub fn default_level(mut self, level: Level) -> Self {
+        self.default_level = level;
+        self
+    }
+
+    /// In strict mode, ambiguous and unknown items and levels not understood are an
+    /// error instead of warnings.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// The most bytes of text read (default 256 KiB).
+    pub fn max_bytes(mut self, bytes: usize) -> Self {
+        self.max_bytes = bytes;
+        self
+    }
+
+    /// The most items read (default 1,000).
+    pub fn max_items(mut self, items: usize) -> Self {
+        self.max_items = items;
+        self
+    }
+
+    /// Parses bytes (a file's contents) as UTF-8 free text; see [`ProfileParser::parse`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUtf8`] with the offset of the first invalid byte, then as
+    /// [`ProfileParser::parse`].
+    pub fn parse_bytes(&self, bytes: &[u8]) -> Result<ParsedProfile> {
+        if bytes.len() > self.max_bytes {
+            return Err(self.too_many_bytes(bytes.len()));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            what: "profile text",
+            offset: e.valid_up_to(),
+        })?;
+        self.parse(text)
+    }
+
+    /// Parses free text into a profile, reporting how each item was read and resolved.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] for more than `max_bytes` of text or `max_items` items; in
+    /// strict mode [`Error::UnclearProfile`] listing the ambiguous and unknown items and
+    /// the levels not understood.
+    pub fn parse(&self, text: &str) -> Result<ParsedProfile> {
+        if text.len() > self.max_bytes {
+            return Err(self.too_many_bytes(text.len()));
+        }
+        let segments = split_items(text, self.max_items).ok_or(Error::TooLarge {
+            what: "profile text",
+            found: self.max_items + 1,
+            limit: self.max_items,
+            unit: "items",
+        })?;
+        let mut items = Vec::new();
+        let mut warnings = Vec::new();
+        for segment in segments {
+            self.read_item(&segment, &mut items, &mut warnings);
+        }
+        if self.strict {
+            let unclear: Vec<Warning> = warnings
+                .iter()
+                .filter(|w| !matches!(w, Warning::DuplicateSkill { .. }))
+                .cloned()
+                .collect();
+            if !unclear.is_empty() {
+                return Err(Error::UnclearProfile { warnings: unclear });
+            }
+        }
+        // The profile: resolved skills in the order written, highest level kept.
+        let mut profile = Profile::new();
+        let mut kept: Vec<(SkillId, Level, Option<i32>)> = Vec::new();
+        for item in &items {
+            let Some(skill) = item.skill() else { continue };
+            match kept.iter_mut().find(|k| k.0 == *skill) {
+                Some(k) => {
+                    k.1 = k.1.max(item.level);
+                    k.2 = k.2.max(item.last_used);
+                    warnings.push(Warning::DuplicateSkill {
+                        name: item.name.clone(),
+                        skill: skill.clone(),
+                    });
+                }
+                None => kept.push((skill.clone(), item.level, item.last_used)),
+            }
+        }
+        for (skill, level, last_used) in kept {
+            profile.push(ProfileSkill::new(skill.as_str(), level, last_used));
+        }
+        Ok(ParsedProfile {
+            profile,
+            items,
+            warnings,
+        })
+    }
+
+    fn too_many_bytes(&self, found: usize) -> Error {
+        Error::TooLarge {
+            what: "profile text",
+            found,
+            limit: self.max_bytes,
+            unit: "bytes",
+        }
+    }
+
+    /// Reads one item (maybe several skills), appending items and warnings.
+    fn read_item(&self, segment: &str, items: &mut Vec<ParsedItem>, warnings: &mut Vec<Warning>) {
+        let text = clip(segment, 64);
+        let (name, info, unclear) = self.split_level(segment);
+        let level = info.as_ref().and_then(|i| i.level);
+        if let Some(value) = unclear {
+            warnings.push(Warning::UnclearLevel {
+                name: clip(&name, 64),
+                value: clip(&value, 64),
+                used: self.default_level,
+            });
+        }
+        let resolution = self.catalog.resolve(&name);
+        let mut parts: Vec<(String, Resolution)> = Vec::new();
+        if !resolution.is_resolved() {
+            if let Some(split) = split_compound(&name) {
+                let resolved: Vec<(String, Resolution)> = split
+                    .into_iter()
+                    .map(|p| {
+                        let r = self.catalog.resolve(&p);
+                        (p, r)
+                    })
+                    .collect();
+                // Parts stand on their own once one of them names a skill; each is
+                // then reported (and warned about) separately.
+                if resolved.iter().any(|(_, r)| r.is_resolved()) {
+                    parts = resolved;
+                }
+            }
+        }
+        if parts.is_empty() {
+            parts.push((name, resolution));
+        }
+        for (name, resolution) in parts {
+            let name = clip(&name, 64);
+            match resolution.status() {
+                Status::Resolved => {}
+                Status::Ambiguous => warnings.push(Warning::AmbiguousSkill {
+                    name: name.clone(),
+                    candidates: resolution
+                        .candidates()
+                        .iter()
+                        .map(|c| c.skill().clone())
+                        .collect(),
+                }),
+                _ => warnings.push(Warning::UnresolvedSkill {
+                    name: name.clone(),
+                    suggestions: resolution
+                        .candidates()
+                        .iter()
+                        .take(SUGGESTIONS)
+                        .map(|c| c.skill().clone())
+                        .collect(),
+                }),
+            }
+            let (level, source) = match level {
+                Some((l, s)) => (l, s),
+                None => (self.default_level, LevelSource::Default),
+            };
+            items.push(ParsedItem {
+                text: text.clone(),
+                name,
+                level,
+                level_source: source,
+                level_text: info.as_ref().and_then(|i| i.text.clone()),
+                last_used: info.as_ref().and_then(|i| i.last_used),
+                resolution,
+            });
+        }
+    }
+
+    /// Separates the skill name from level information. Returns the name, what was
+    /// understood, and level text that was given but not understood.
+    fn split_level(&self, segment: &str) -> (String, Option<LevelInfo>, Option<String>) {
+        let mut name = String::new();
+        let mut info = LevelInfo::default();
+        let mut unclear = None;
+        // Bracketed groups: level information, or part of the name.
+        let mut depth = 0usize;
+        let mut group = String::new();
+        for c in segment.chars() {
+            match c {
+                '(' | '[' => {
+                    if depth > 0 {
+                        group.push(c);
+                    }
+                    depth += 1;
+                }
+                ')' | ']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if !info.absorb(&group) {
+                            name.push('(');
+                            name.push_str(&group);
+                            name.push(')');
+                        }
+                        group.clear();
+                    } else {
+                        group.push(c);
+                    }
+                }
+                c if depth > 0 => group.push(c),
+                c => name.push(c),
+            }
+        }
+        if depth > 0 && !info.absorb(&group) {
+            name.push(' ');
+            name.push_str(&group);
+        }
+        // `name: level` and `name - level`.
+        for sep in [":", " - ", " – ", " — ", "="] {
+            if let Some(at) = name.rfind(sep) {
+                let (head, tail) = (name[..at].trim(), name[at + sep.len()..].trim());
+                if head.is_empty() || tail.is_empty() {
+                    continue;
+                }
+                if info.absorb(tail) {
+                    name = head.to_string();
+                } else if looks_like_level(tail) {
+                    unclear = Some(tail.to_string());
+                    name = head.to_string();
+                }
+                break;
+            }
+        }
+        // Trailing years or level word: `Spark 3 years`, `Python advanced`.
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for take in [3usize, 2, 1] {
+            if words.len() > take {
+                let tail = words[words.len() - take..].join(" ");
+                if looks_like_level(&tail) && info.absorb(&tail) {
+                    name = words[..words.len() - take].join(" ");
+                    break;
+                }
+            }
+        }
+        // Leading level phrase: `advanced Python`, `basic knowledge of R`.
+        if self.catalog.resolve(&name).status() != Status::Resolved {
+            if let Some((level, rest)) = leading_level(&name) {
+                if info.word.is_none() {
+                    info.word = Some(level);
+                    info.text
+                        .get_or_insert_with(|| name[..name.len() - rest.len()].trim().to_string());
+                }
+                name = rest.to_string();
+            }
+        }
+        let name = name
+            .trim()
+            .trim_matches(|c: char| c == '-' || c == ':')
+            .trim();
+        let info = info.finish();
+        (name.to_string(), Some(info), unclear)
+    }
+}
+
+/// Level information read from an item.
+#[derive(Debug, Clone, Default)]
+struct LevelInfo {
+    word: Option<Level>,
+    number: Option<Level>,
+    years: Option<Level>,
+    last_used: Option<i32>,
+    text: Option<String>,
+    level: Option<(Level, LevelSource)>,
+}
+
+impl LevelInfo {
+    /// Reads `s` as level information (several parts separated by commas allowed);
+    /// `false`, changing nothing, when it is not.
+    fn absorb(&mut self, s: &str) -> bool {
+        let parts: Vec<&str> = s.split([',', ';']).map(str::trim).collect();
+        let mut next = self.clone();
+        for part in &parts {
+            if part.is_empty() {
+                continue;
+            }
+            let lower = part.to_lowercase();
+            if let Some(year) = as_year(&lower) {
+                next.last_used = Some(year);
+            } else if let Some(l) = as_years(&lower) {
+                next.years = Some(l);
+            } else if let Some(l) = as_number(&lower) {
+                next.number = Some(l);
+            } else if let Some(l) = as_word(&lower) {
+                next.word = Some(l);
+            } else {
+                return false;
+            }
+            if next.text.is_none() && as_year(&lower).is_none() {
+                next.text = Some(part.to_string());
+            }
+        }
+        *self = next;
+        true
+    }
+
+    fn finish(mut self) -> LevelInfo {
+        self.level = self
+            .word
+            .map(|l| (l, LevelSource::Word))
+            .or(self.number.map(|l| (l, LevelSource::Number)))
+            .or(self.years.map(|l| (l, LevelSource::Years)));
+        if self.level.is_none() {
+            self.text = None;
+        }
+        self
+    }
+}
+
+/// Whether `s` looks like an attempt at a level (a number, or a number with a unit),
+/// so that a failure to read it deserves a warning.
+fn looks_like_level(s: &str) -> bool {
+    let s = s.trim();
+    let stars = !s.is_empty() && s.chars().all(|c| matches!(c, '★' | '☆' | '*'));
+    stars
+        || (!s.is_empty()
+            && s.len() <= 24
+            && s.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && s.split_whitespace().count() <= 3)
+}
+
+fn as_year(s: &str) -> Option<i32> {
+    let s = s
+        .strip_prefix("last used")
+        .or_else(|| s.strip_prefix("used"))
+        .or_else(|| s.strip_prefix("until"))
+        .unwrap_or(s)
+        .trim();
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|y| (1950..=2100).contains(y))
+}
+
+/// Years of experience: `2 years`, `5+ yrs`, `1.5 y`, `18 months`, `3 years experience`.
+fn as_years(s: &str) -> Option<Level> {
+    let digits: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let value: f64 = digits.parse().ok()?;
+    let rest = s[digits.len()..].trim_start_matches('+').trim();
+    let mut words = rest.split_whitespace();
+    let unit = words.next()?;
+    let tail: Vec<&str> = words.collect();
+    if !tail.iter().all(|w| {
+        matches!(
+            *w,
+            "of" | "experience" | "exp" | "exp." | "professional" | "hands-on"
+        )
+    }) {
+        return None;
+    }
+    let years = match unit {
+        "year" | "years" | "yr" | "yrs" | "y" | "yr." | "yrs." => value,
+        "month" | "months" | "mo" | "mos" => value / 12.0,
+        _ => return None,
+    };
+    Some(years_to_level(years))
+}
+
+/// The documented mapping from years of experience to a level.
+fn years_to_level(years: f64) -> Level {
+    if years < 1.0 {
+        Level::BEGINNER
+    } else if years < 3.0 {
+        Level::INTERMEDIATE
+    } else if years < 5.0 {
+        Level::ADVANCED
+    } else {
+        Level::EXPERT
+    }
+}
+
+/// `3`, `level 3`, `lvl 3`, `3/5`, `4 out of 5`, `7/10`, `★★★☆☆`, `***`.
+fn as_number(s: &str) -> Option<Level> {
+    let s = s.trim();
+    let stars = s.chars().filter(|&c| c == '★' || c == '*').count();
+    if stars > 0 && s.chars().all(|c| matches!(c, '★' | '☆' | '*' | ' ')) {
+        return Level::new(u8::try_from(stars.min(5)).ok()?).ok();
+    }
+    let s = s
+        .strip_prefix("level")
+        .or_else(|| s.strip_prefix("lvl"))
+        .unwrap_or(s)
+        .trim();
+    let (n, d) = match s.split_once('/').or_else(|| s.split_once("out of")) {
+        Some((n, d)) => (n.trim(), Some(d.trim())),
+        None => (s, None),
+    };
+    let n: u32 = n.parse().ok()?;
+    match d {
+        None => u8::try_from(n).ok().and_then(|n| Level::new(n).ok()),
+        Some(d) => {
+            let d: u32 = d.parse().ok()?;
+            if d == 0 || n > d {
+                return None;
+            }
+            let scaled = (5.0 * f64::from(n) / f64::from(d)).round() as u8;
+            Level::new(scaled).ok()
+        }
+    }
+}
+
+/// A level word or phrase.
+fn as_word(s: &str) -> Option<Level> {
+    let s = s.trim().trim_end_matches(" level").trim();
+    let level = match s {
+        "working knowledge" | "working" | "good knowledge" | "solid" => Level::INTERMEDIATE,
+        "fluent" | "very good" | "very strong" | "highly proficient" => Level::ADVANCED,
+        "native" | "native speaker" | "bilingual" => Level::EXPERT,
+        "some" | "learning" | "currently learning" | "some experience" => Level::BEGINNER,
+        "limited" | "exposure" | "familiarity" => Level::AWARENESS,
+        _ => return s.parse::<Level>().ok().filter(|_| !s.is_empty()),
+    };
+    Some(level)
+}
+
+/// A leading level phrase (`advanced Python`, `expert in SQL`, `basic knowledge of R`,
+/// `familiar with Docker`): the level and the rest of the name.
+fn leading_level(name: &str) -> Option<(Level, &str)> {
+    let trimmed = name.trim_start();
+    let first_end = trimmed.find(char::is_whitespace)?;
+    let level = as_word(&trimmed[..first_end].to_lowercase())?;
+    let mut rest = trimmed[first_end..].trim_start();
+    for filler in [
+        "knowledge of ",
+        "knowledge in ",
+        "understanding of ",
+        "experience in ",
+        "experience with ",
+        "skills in ",
+        "in ",
+        "with ",
+        "at ",
+        "of ",
+    ] {
+        if rest.len() > filler.len() && rest[..filler.len()].eq_ignore_ascii_case(filler) {
+            rest = rest[filler.len()..].trim_start();
+            break;
+        }
+    }
+    (!rest.is_empty()).then_some((level, rest))
+}
+
+/// Splits a compound item (`TensorFlow/Keras`, `Pandas & NumPy`, `SQL and Python`) into
+/// its parts; `None` when there is nothing to split.
+fn split_compound(name: &str) -> Option<Vec<String>> {
+    let mut parts = vec![name.to_string()];
+    for sep in ["/", "&", " + ", " and ", " And ", " AND "] {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| {
+                p.split(sep)
+                    .map(|s| s.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    (parts.len() > 1 && parts.len() <= 8).then_some(parts)
+}
+
+/// Headings that introduce a list rather than name a skill.
+fn is_heading(s: &str) -> bool {
+    let s = s.trim().to_lowercase();
+    s.ends_with("skills")
+        || s.ends_with("skill set")
+        || s.ends_with("skillset")
+        || matches!(
+            s.as_str(),
+            "tools"
+                | "technologies"
+                | "tech stack"
+                | "stack"
+                | "languages"
+                | "programming languages"
+                | "frameworks"
+                | "libraries"
+                | "competencies"
+                | "core competencies"
+                | "expertise"
+                | "software"
+                | "platforms"
+                | "databases"
+                | "other"
+        )
+}
+
+/// Splits text into items (see [`ProfileParser`]); `None` past `max_items`.
+fn split_items(text: &str, max_items: usize) -> Option<Vec<String>> {
+    let mut items = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0usize;
+    let push = |cur: &mut String, items: &mut Vec<String>| -> bool {
+        let item = clean_item(cur);
+        cur.clear();
+        if !item.is_empty() {
+            if items.len() == max_items {
+                return false;
+            }
+            items.push(item);
+        }
+        true
+    };
+    for c in text.chars() {
+        match c {
+            '(' | '[' => {
+                depth += 1;
+                cur.push(c);
+            }
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                cur.push(c);
+            }
+            '\n' | '\r' => {
+                // A line ends brackets left open.
+                depth = 0;
+                if !push(&mut cur, &mut items) {
+                    return None;
+                }
+            }
+            ',' | ';' | '|' | '\t' | '•' | '·' | '▪' | '●' | '◦' | '‣' if depth == 0 => {
+                if !push(&mut cur, &mut items) {
+                    return None;
+                }
+            }
+            c if c.is_control() => cur.push(' '),
+            c => cur.push(c),
+        }
+        if cur.len() > MAX_TEXT_BYTES {
+            // Unreachable with the default byte limit; keeps an item bounded anyway.
+            cur.truncate(MAX_TEXT_BYTES);
+        }
+    }
+    if !push(&mut cur, &mut items) {
+        return None;
+    }
+    Some(items)
+}
+
+/// Trims list markers, headings and surrounding punctuation off an item.
+fn clean_item(raw: &str) -> String {
+    let mut s = raw.trim();
+    // List markers: `-`, `*`, `+`, `>`, `1.`, `2)`.
+    loop {
+        let before = s;
+        s = s
+            .trim_start_matches(['-', '*', '+', '>', '–', '—'])
+            .trim_start();
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && digits <= 2 && s[digits..].starts_with(['.', ')']) {
+            let rest = &s[digits + 1..];
+            if rest.starts_with(' ') {
+                s = rest.trim_start();
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    // Headings: `Skills: Python` → `Python`; `Skills:` alone → nothing.
+    if let Some((head, tail)) = s.split_once(':') {
+        if is_heading(head) {
+            s = tail.trim();
+        }
+    } else if is_heading(s) {
+        s = "";
+    }
+    s.trim_end_matches(['.', ':', '-']).trim().to_string()
+}
+
+impl Profile {
+    /// Reads a profile from free text, such as
+    /// `"Python (advanced), SQL: 3, pandas - 2 years, Docker, TensorFlow/Keras"`,
+    /// resolving each item against `catalog`. Not strict, default level 3; see
+    /// [`ProfileParser`] for the rules and the options.
+    ///
+    /// ```
+    /// use skillgap::{Catalog, Profile, Warning};
+    ///
+    /// let parsed = Profile::parse("machine lerning (expert); Excel wizardry", Catalog::builtin())?;
+    /// assert_eq!(parsed.profile().skills()[0].name(), "machine-learning");
+    /// assert!(parsed.items()[0].resolution().confidence() < 1.0); // a fuzzy match, said so
+    /// assert!(matches!(parsed.warnings()[0], Warning::UnresolvedSkill { .. }));
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`ProfileParser::parse`]: [`Error::TooLarge`] beyond 256 KiB or 1,000 items.
+    pub fn parse(text: &str, catalog: &Catalog) -> Result<ParsedProfile> {
+        ProfileParser::new(catalog).parse(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> ParsedProfile {
+        Profile::parse(text, Catalog::builtin()).unwrap()
+    }
+
+    fn summary(p: &ParsedProfile) -> Vec<(String, u8, &'static str)> {
+        p.items()
+            .iter()
+            .map(|i| {
+                (
+                    i.skill().map_or("?".to_string(), |s| s.to_string()),
+                    i.level().get(),
+                    i.level_source().as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_issue_example() {
+        let p = parse("Python (advanced), SQL: 3, pandas - 2 years, Docker, TensorFlow/Keras");
+        let s = |a: &str, l: u8, src: &'static str| (a.to_string(), l, src);
+        assert_eq!(
+            summary(&p),
+            [
+                s("python", 4, "word"),
+                s("sql", 3, "number"),
+                s("pandas", 3, "years"),
+                s("docker", 3, "default"),
+                s("tensorflow", 3, "default"),
+                s("keras", 3, "default"),
+            ]
+        );
+        assert!(p.warnings().is_empty(), "{:?}", p.warnings());
+    }
+
+    #[test]
+    fn levels_in_many_forms() {
+        let p = parse(
+            "- advanced Python\n* expert in SQL\n1. basic knowledge of R\n\
+             Spark 6 years\nDocker (4/5)\nKubernetes: 7/10\nGit ★★☆☆☆\nJava (2019)\n\
+             Scala (6 months)\nNumPy (working knowledge, 3 years)",
+        );
+        let got: Vec<(String, u8)> = summary(&p).into_iter().map(|(s, l, _)| (s, l)).collect();
+        let want = [
+            ("python", 4),
+            ("sql", 5),
+            ("r", 1),
+            ("spark", 5),
+            ("docker", 4),
+            ("kubernetes", 4),
+            ("git", 2),
+            ("java", 3),
+            ("scala", 2),
+            ("numpy", 3),
+        ];
+        let want: Vec<(String, u8)> = want.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+        assert_eq!(got, want);
+        assert_eq!(p.items()[7].last_used(), Some(2019));
+        assert!(p.warnings().is_empty(), "{:?}", p.warnings());
+    }
+
+    #[test]
+    fn headings_bullets_and_compounds() {
+        let p = parse("Technical skills: Pandas & NumPy • CI/CD | A/B testing\nTools:\n");
+        let got: Vec<String> = summary(&p).into_iter().map(|(s, ..)| s).collect();
+        assert_eq!(got, ["pandas", "numpy", "?", "?"]);
+        assert_eq!(p.items()[2].name(), "CI/CD");
+    }
+
+    #[test]
+    fn unclear_levels_and_unknown_items_warn_or_fail_in_strict_mode() {
+        let p = parse("SQL: 8, Excel wizardry, Python, python");
+        let kinds: Vec<&str> = p
+            .warnings()
+            .iter()
+            .map(|w| match w {
+                Warning::UnclearLevel { .. } => "level",
+                Warning::UnresolvedSkill { .. } => "unresolved",
+                Warning::DuplicateSkill { .. } => "duplicate",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["level", "unresolved", "duplicate"]);
+        assert_eq!(p.profile().skills().len(), 2);
+        let strict = ProfileParser::new(Catalog::builtin()).strict(true);
+        match strict.parse("SQL: 8, Excel wizardry") {
+            Err(Error::UnclearProfile { warnings }) => assert_eq!(warnings.len(), 2),
+            other => panic!("expected an error, got {other:?}"),
+        }
+        assert!(strict.parse("Python, SQL").is_ok());
+    }
+
+    #[test]
+    fn limits_are_errors_not_hangs() {
+        let many = "Python, ".repeat(100_000);
+        assert!(matches!(
+            Profile::parse(&many, Catalog::builtin()),
+            Err(Error::TooLarge { unit: "bytes", .. })
+        ));
+        let parser = ProfileParser::new(Catalog::builtin()).max_bytes(usize::MAX);
+        assert!(matches!(
+            parser.parse(&many),
+            Err(Error::TooLarge { unit: "items", .. })
+        ));
+        let e = parser.parse_bytes(b"Python, \xff\xfe SQL").unwrap_err();
+        assert!(matches!(e, Error::InvalidUtf8 { offset: 8, .. }), "{e}");
+        assert!(parse("").items().is_empty());
+        assert!(parse(" ,,, ;\n\n").items().is_empty());
+        let p = parse("Py\u{0}thon\u{7}, \u{1b}[31mSQL");
+        assert_eq!(p.items().len(), 2);
+    }
+}

@@ -1,0 +1,375 @@
+//! Meaning-preserving normalisation: when two spellings name the same label.
+//!
+//! A label or query goes through four steps:
+//!
+//! 1. **Fold**: Unicode compatibility decomposition (NFKD: full-width letters, ligatures
+//!    such as `ﬁ` from PDF text, superscripts, no-break spaces), accents and other
+//!    combining marks removed, a few letters without a decomposition spelled out (`ß` →
+//!    `ss`, `æ` → `ae`, `ø` → `o`, `ł` → `l`), dashes and quotes unified, soft hyphens
+//!    and zero-width characters removed, trademark signs dropped, control characters
+//!    turned into spaces, lowercase.
+//! 2. **Tokenise** on everything that is not a letter or a digit, except where the
+//!    punctuation is the meaning: `+` and `#` at the end of a word stay (`c++`, `c#`,
+//!    `f#`, `notepad++`), a leading dot stays (`.net`), `&` stays inside a short word
+//!    (`r&d`, `at&t`) and elsewhere reads as `and`; an apostrophe inside a word goes
+//!    (`devil's` → `devils`). So `scikit-learn`, `Scikit_Learn` and `scikit learn` are the
+//!    same tokens, while `c`, `c++`, `c#`, `.net`, `r` and `go` all stay distinct.
+//! 3. **Stem plurals** of ASCII words of four letters or more: `-ies` → `-y`, `-sses` →
+//!    `-ss`, `-ches`/`-shes`/`-xes` lose `-es`, a final `-s` goes unless the word ends in
+//!    `-ss`, `-us`, `-is` or `-os`. Labels and queries are stemmed alike, so the rule only
+//!    has to be consistent, not linguistically right.
+//! 4. **Keys**: the tokens joined by spaces (the canonical form), the tokens joined
+//!    without spaces (the compact form: `ML Ops` = `MLOps`, `big data` = `Big-Data`), and
+//!    the sorted content words (token order: `learning machine` = `machine learning`).
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Words that carry little meaning in a skill label. They are kept as tokens (with a
+/// low weight in fuzzy scores) but left out of acronyms and of the token-order key.
+const STOPWORDS: [&str; 12] = [
+    "a", "an", "and", "for", "in", "of", "on", "or", "the", "to", "using", "with",
+];
+
+/// Whether a (normalised) token is a stopword.
+pub(crate) fn is_stopword(token: &str) -> bool {
+    STOPWORDS.contains(&token)
+}
+
+/// Words that people add around a skill without changing it (`communication skills`,
+/// `Python experience`): weighted like stopwords in fuzzy scores.
+const FILLERS: [&str; 5] = [
+    "experience",
+    "knowledge",
+    "proficiency",
+    "skill",
+    "understanding",
+];
+
+/// Whether a (normalised) token weighs little in a fuzzy score: a stopword or a filler.
+pub(crate) fn is_light(token: &str) -> bool {
+    is_stopword(token) || FILLERS.contains(&token)
+}
+
+/// Folds `s`: compatibility forms, accents, case; see the module docs.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| {
+            if b.is_ascii_control() {
+                ' '
+            } else {
+                char::from(b.to_ascii_lowercase())
+            }
+        }));
+        return out;
+    }
+    for c in s.chars() {
+        match c {
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '™' | '®' | '©' | '℠' => {}
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'ı' => out.push('i'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            c if c.is_control() => out.push(' '),
+            c => decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
+        }
+    }
+    out
+}
+
+/// Splits folded text into raw (unstemmed) tokens; see the module docs.
+fn tokenize(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut tokens = Vec::new();
+    let mut cur = String::new();
+    let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphanumeric() {
+            cur.push(c);
+            i += 1;
+            continue;
+        }
+        match c {
+            '+' | '#' if !cur.is_empty() => {
+                // A run of `+`/`#` ending a word belongs to it (c++, c#); inside a word
+                // (`python+sql`) it separates.
+                let mut end = i;
+                while end < chars.len() && matches!(chars[end], '+' | '#') {
+                    end += 1;
+                }
+                if alnum(end) {
+                    flush(&mut cur, &mut tokens);
+                } else {
+                    cur.extend(&chars[i..end]);
+                }
+                i = end;
+                continue;
+            }
+            '.' if cur.is_empty() && alnum(i + 1) && (i == 0 || !alnum(i - 1)) => cur.push('.'),
+            '\'' if !cur.is_empty() && alnum(i + 1) => {}
+            '&' if !cur.is_empty() && cur.chars().count() <= 2 && alnum(i + 1) => cur.push('&'),
+            '&' => {
+                flush(&mut cur, &mut tokens);
+                tokens.push("and".to_string());
+            }
+            _ => flush(&mut cur, &mut tokens),
+        }
+        i += 1;
+    }
+    flush(&mut cur, &mut tokens);
+    tokens
+}
+
+fn flush(cur: &mut String, tokens: &mut Vec<String>) {
+    if !cur.is_empty() {
+        tokens.push(std::mem::take(cur));
+    }
+}
+
+/// Words ending like plurals that the rules would mangle.
+const NOT_PLURAL: [&str; 4] = ["series", "species", "mathematics", "physics"];
+
+/// Strips a plural ending from an ASCII lowercase word of 4 letters or more.
+pub(crate) fn stem(token: &str) -> String {
+    let n = token.len();
+    if n < 4 || !token.bytes().all(|b| b.is_ascii_lowercase()) || NOT_PLURAL.contains(&token) {
+        return token.to_string();
+    }
+    if n >= 5 && token.ends_with("ies") {
+        format!("{}y", &token[..n - 3])
+    } else if token.ends_with("sses")
+        || (n >= 5
+            && (token.ends_with("ches") || token.ends_with("shes") || token.ends_with("xes")))
+    {
+        token[..n - 2].to_string()
+    } else if token.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|e| token.ends_with(e)) {
+        token[..n - 1].to_string()
+    } else {
+        token.to_string()
+    }
+}
+
+/// A label or query in normalised form.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Normalized {
+    /// Folded, tokenised and stemmed, in the order written.
+    pub tokens: Vec<String>,
+    /// The raw tokens joined without spaces, then stemmed as one word.
+    pub compact: String,
+    /// Whether the text was written in capitals (two or more letters, none lowercase),
+    /// as acronyms are.
+    pub capitals: bool,
+}
+
+impl Normalized {
+    /// Normalises `text` (see the module docs).
+    pub(crate) fn new(text: &str) -> Normalized {
+        let raw = tokenize(&fold(text));
+        let compact = if raw.len() == 1 {
+            stem(&raw[0])
+        } else {
+            let joined: String = raw.iter().map(|t| t.trim_start_matches('.')).collect();
+            stem(&joined)
+        };
+        let letters = text.chars().filter(|c| c.is_alphabetic());
+        let capitals = letters.clone().count() >= 2 && letters.clone().all(|c| !c.is_lowercase());
+        Normalized {
+            tokens: raw.iter().map(|t| stem(t)).collect(),
+            compact,
+            capitals,
+        }
+    }
+
+    /// Whether nothing but separators was written.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The canonical key: tokens joined by single spaces.
+    pub(crate) fn spaced(&self) -> String {
+        self.tokens.join(" ")
+    }
+
+    /// The token-order key: content words sorted, when there are two or more.
+    pub(crate) fn bag(&self) -> Option<String> {
+        let mut words: Vec<&str> = self
+            .tokens
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !is_stopword(t))
+            .collect();
+        if words.len() < 2 {
+            return None;
+        }
+        words.sort_unstable();
+        Some(words.join(" "))
+    }
+
+    /// The initials of the content words (`natural language processing` → `nlp`), when
+    /// there are 2 to 6 of them and each starts with an ASCII letter.
+    pub(crate) fn acronym(&self) -> Option<String> {
+        let words: Vec<&String> = self.tokens.iter().filter(|t| !is_stopword(t)).collect();
+        if !(2..=6).contains(&words.len()) {
+            return None;
+        }
+        words
+            .iter()
+            .map(|w| w.chars().next().filter(char::is_ascii_lowercase))
+            .collect()
+    }
+}
+
+/// Splits bracketed qualifiers off a label: `Python (computer programming)` → outside
+/// `Python `, inside `["computer programming"]`. `None` without brackets, or when the
+/// brackets are all there is.
+pub(crate) fn split_qualifiers(text: &str) -> Option<(String, Vec<String>)> {
+    if !text.contains(['(', '[']) {
+        return None;
+    }
+    let mut outside = String::with_capacity(text.len());
+    let mut inside = Vec::new();
+    let mut depth = 0usize;
+    let mut group = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '[' => {
+                if depth == 0 {
+                    outside.push(' ');
+                } else {
+                    group.push(' ');
+                }
+                depth += 1;
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    inside.push(std::mem::take(&mut group));
+                    outside.push(' ');
+                } else {
+                    group.push(' ');
+                }
+            }
+            c if depth > 0 => group.push(c),
+            c => outside.push(c),
+        }
+    }
+    if depth > 0 {
+        inside.push(group);
+    }
+    if outside.trim().is_empty() {
+        return None;
+    }
+    Some((outside, inside))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        Normalized::new(s).spaced()
+    }
+
+    #[test]
+    fn separators_case_and_accents_fold() {
+        assert_eq!(key("scikit-learn"), "scikit learn");
+        assert_eq!(key("Scikit_Learn"), "scikit learn");
+        assert_eq!(key("  scikit   learn "), "scikit learn");
+        assert_eq!(key("Naïve Bayes"), "naive baye");
+        assert_eq!(key("ＰＹＴＨＯＮ"), "python");
+        assert_eq!(key("scientiﬁc computing"), "scientific computing");
+        assert_eq!(key("Python\u{00A0}3"), "python 3");
+        assert_eq!(key("pro\u{00AD}gramming"), "programming");
+        assert_eq!(key("Straße"), "strasse");
+        assert_eq!(key("Node.js"), "node js");
+        assert_eq!(key("Python™"), "python");
+    }
+
+    #[test]
+    fn symbols_that_carry_meaning_stay() {
+        let keys: Vec<String> = ["C", "C++", "C#", ".NET", "R", "Go", "F#"]
+            .iter()
+            .map(|s| key(s))
+            .collect();
+        assert_eq!(keys, ["c", "c++", "c#", ".net", "r", "go", "f#"]);
+        assert_eq!(key("ASP.NET"), "asp net");
+        assert_eq!(key("R&D"), "r&d");
+        assert_eq!(
+            key("Data Structures & Algorithms"),
+            "data structure and algorithm"
+        );
+        assert_eq!(key("python+sql"), "python sql");
+        assert_eq!(key("c++, java"), "c++ java");
+    }
+
+    #[test]
+    fn plurals_are_stemmed_consistently() {
+        assert_eq!(stem("libraries"), "library");
+        assert_eq!(stem("classes"), "class");
+        assert_eq!(stem("approaches"), "approach");
+        assert_eq!(stem("statistics"), "statistic");
+        assert_eq!(stem("analysis"), "analysis");
+        assert_eq!(stem("aws"), "aws");
+        assert_eq!(stem("macos"), "macos");
+        assert_eq!(stem("express"), "express");
+    }
+
+    #[test]
+    fn compact_bag_and_acronym() {
+        assert_eq!(
+            Normalized::new("ML Ops").compact,
+            Normalized::new("MLOps").compact
+        );
+        assert_eq!(Normalized::new("Big-Data").compact, "bigdata");
+        assert_eq!(
+            Normalized::new("learning machine").bag(),
+            Normalized::new("Machine Learning").bag()
+        );
+        assert_eq!(
+            Normalized::new("Natural Language Processing")
+                .acronym()
+                .as_deref(),
+            Some("nlp")
+        );
+        assert_eq!(
+            Normalized::new("Data Structures and Algorithms")
+                .acronym()
+                .as_deref(),
+            Some("dsa")
+        );
+        assert!(Normalized::new("NLP").capitals);
+        assert!(!Normalized::new("nlp").capitals);
+    }
+
+    #[test]
+    fn qualifiers_split_off() {
+        let (out, inside) = split_qualifiers("Python (computer programming)").unwrap();
+        assert_eq!(key(&out), "python");
+        assert_eq!(inside, ["computer programming"]);
+        assert!(split_qualifiers("(only)").is_none());
+        assert!(split_qualifiers("plain").is_none());
+        let (out, inside) = split_qualifiers("a (b (c) d").unwrap();
+        assert_eq!(key(&out), "a");
+        assert_eq!(inside, ["b  c  d"]);
+    }
+
+    #[test]
+    fn control_characters_and_empty_input() {
+        assert!(Normalized::new("").is_empty());
+        assert!(Normalized::new(" \t\n-_/ ").is_empty());
+        assert_eq!(key("py\u{0}thon"), "py thon");
+    }
+}

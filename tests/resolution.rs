@@ -1,0 +1,411 @@
+//! Skill resolution on a labelled set: accuracy floors, the issue's examples, safety.
+//!
+//! `tests/data/resolution.tsv` holds the cases (see its header) against
+//! `tests/data/taxonomy.json`. Run `cargo test --test resolution -- --nocapture` to see
+//! the accuracy table.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use skillgap::{
+    Catalog, Error, Level, MatchKind, Profile, ProfileParser, Rejection, ResolvePolicy, Resolver,
+    Status, Warning,
+};
+
+fn taxonomy() -> Catalog {
+    Catalog::from_json(include_str!("data/taxonomy.json")).expect("the taxonomy is valid")
+}
+
+struct Case {
+    kind: String,
+    query: String,
+    expected: Option<String>,
+}
+
+fn cases() -> Vec<Case> {
+    include_str!("data/resolution.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut parts = l.split('\t');
+            let kind = parts.next().expect("kind").to_string();
+            let query = parts.next().expect("query").to_string();
+            let expected = parts.next().expect("expected");
+            Case {
+                kind,
+                query,
+                expected: (expected != "-").then(|| expected.to_string()),
+            }
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct Tally {
+    cases: usize,
+    top1: usize,
+    resolved: usize,
+    ambiguous: usize,
+    unknown: usize,
+    wrong: usize,
+}
+
+#[test]
+fn labelled_set_meets_the_accuracy_floors() {
+    let catalog = taxonomy();
+    let cases = cases();
+    assert!(cases.len() >= 500, "{} cases", cases.len());
+    let mut by_kind: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut positives = Tally::default();
+    let mut negatives = Tally::default();
+    let mut misses = Vec::new();
+    for case in &cases {
+        let r = catalog.resolve(&case.query);
+        let top = r.best().map(|c| c.skill().as_str());
+        let tally = by_kind.entry(case.kind.clone()).or_default();
+        for t in [
+            &mut *tally,
+            if case.expected.is_some() {
+                &mut positives
+            } else {
+                &mut negatives
+            },
+        ] {
+            t.cases += 1;
+            match r.status() {
+                Status::Resolved => t.resolved += 1,
+                Status::Ambiguous => t.ambiguous += 1,
+                _ => t.unknown += 1,
+            }
+            match &case.expected {
+                Some(e) => {
+                    if top == Some(e.as_str()) {
+                        t.top1 += 1;
+                    }
+                    if r.is_resolved() && top != Some(e.as_str()) {
+                        t.wrong += 1;
+                    }
+                }
+                None => {
+                    if r.status() != Status::Unknown {
+                        t.wrong += 1;
+                    }
+                }
+            }
+        }
+        let ok = match &case.expected {
+            Some(e) => r.is_resolved() && top == Some(e.as_str()),
+            None => r.status() == Status::Unknown,
+        };
+        if !ok {
+            misses.push(format!(
+                "{:<10} {:<40} expected {:<30} got {}",
+                case.kind,
+                format!("{:?}", case.query),
+                case.expected.as_deref().unwrap_or("-"),
+                r
+            ));
+        }
+    }
+    println!(
+        "{:<11} {:>5} {:>7} {:>9} {:>9} {:>8} {:>6}",
+        "kind", "cases", "top-1", "resolved", "ambiguous", "unknown", "wrong"
+    );
+    let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
+    for (kind, t) in by_kind
+        .iter()
+        .map(|(k, t)| (k.as_str(), t))
+        .chain([("POSITIVES", &positives), ("NEGATIVES", &negatives)])
+    {
+        println!(
+            "{:<11} {:>5} {:>6.1}% {:>8.1}% {:>8.1}% {:>7.1}% {:>6}",
+            kind,
+            t.cases,
+            pct(t.top1, t.cases),
+            pct(t.resolved, t.cases),
+            pct(t.ambiguous, t.cases),
+            pct(t.unknown, t.cases),
+            t.wrong
+        );
+    }
+    println!("\nnot resolved as labelled ({}):", misses.len());
+    for m in &misses {
+        println!("  {m}");
+    }
+    let top1 = pct(positives.top1, positives.cases);
+    let unknown = pct(negatives.unknown, negatives.cases);
+    println!(
+        "\npositives: top-1 {top1:.1}% of {}; negatives reported unknown: {unknown:.1}% of {}",
+        positives.cases, negatives.cases
+    );
+    assert!(top1 >= 97.0, "top-1 accuracy on positives {top1:.1}% < 97%");
+    assert!(
+        unknown >= 90.0,
+        "negatives reported unknown {unknown:.1}% < 90%"
+    );
+    // Honesty: a wrong skill is rarely *resolved*.
+    let wrong = pct(positives.wrong, positives.cases);
+    assert!(
+        wrong <= 1.0,
+        "{wrong:.1}% of positives resolved to a wrong skill"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The issue's examples and the normalisation rules
+// ---------------------------------------------------------------------------------------
+
+fn resolved(catalog: &Catalog, query: &str) -> Option<String> {
+    let r = catalog.resolve(query);
+    r.skill().map(|s| s.to_string())
+}
+
+#[test]
+fn what_users_type_resolves_on_the_builtin_catalog() {
+    let c = Catalog::builtin();
+    for (query, skill) in [
+        ("Pytorch", "pytorch"),
+        ("sklearn", "scikit-learn"),
+        ("scikit learn", "scikit-learn"),
+        ("Scikit_Learn", "scikit-learn"),
+        ("machine lerning", "machine-learning"),
+        ("learning machine", "machine-learning"),
+        ("Big-Data (Hadoop)", "big-data"),
+        ("C++", "cpp"),
+        ("ML Ops", "model-deployment"),
+        ("stats", "statistics"),
+        ("R", "r"),
+        ("Statistic", "statistics"),
+        ("ＰＹＴＨＯＮ", "python"),
+        ("Tenserflow", "tensorflow"),
+    ] {
+        assert_eq!(resolved(c, query).as_deref(), Some(skill), "{query}");
+    }
+}
+
+#[test]
+fn symbols_keep_languages_apart_and_short_labels_match_only_exactly() {
+    let c = taxonomy();
+    for (query, skill) in [
+        ("C", "c-lang"),
+        ("c++", "cpp"),
+        ("C#", "csharp"),
+        (".NET", "dotnet"),
+        ("F#", "fsharp"),
+        ("R", "r"),
+        ("Go", "go-lang"),
+    ] {
+        assert_eq!(resolved(&c, query).as_deref(), Some(skill), "{query}");
+    }
+    for query in ["D", "Rr", "Gox", "C+", "G", "#", "++"] {
+        let r = c.resolve(query);
+        assert_ne!(r.status(), Status::Resolved, "{query}: {r}");
+    }
+}
+
+#[test]
+fn ambiguous_answers_list_the_candidates() {
+    let resolver = Resolver::from_labels([
+        ("data-mining", vec!["Data Mining"]),
+        ("data-modelling", vec!["Data Modelling"]),
+        ("text-mining", vec!["Text Mining"]),
+    ]);
+    let r = resolver.resolve("data minning");
+    assert_eq!(r.skill().map(|s| s.as_str()), Some("data-mining"), "{r}");
+    let shared = Resolver::from_labels([("a", vec!["Spark"]), ("b", vec!["spark"])]);
+    let r = shared.resolve("SPARK");
+    assert_eq!(r.status(), Status::Ambiguous);
+    let ids: Vec<&str> = r.candidates().iter().map(|c| c.skill().as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[test]
+fn generated_acronyms_match_in_capitals_only_as_a_guess() {
+    let resolver = Resolver::from_labels([
+        ("nat-lang", vec!["Natural Language Processing"]),
+        ("mach-learn", vec!["Machine Learning"]),
+    ]);
+    let r = resolver.resolve("NLP");
+    assert!(r.is_resolved());
+    assert_eq!(r.best().map(|c| c.kind()), Some(MatchKind::Acronym));
+    assert!(r.confidence() < 1.0);
+    // Lowercase: a suggestion, not an answer.
+    let r = resolver.resolve("nlp");
+    assert_eq!(r.status(), Status::Unknown);
+    assert_eq!(r.best().map(|c| c.skill().as_str()), Some("nat-lang"));
+}
+
+#[test]
+fn policy_thresholds_change_the_answer() {
+    let base = Catalog::builtin().resolver().clone();
+    let strict = base
+        .clone()
+        .with_policy(ResolvePolicy {
+            accept: 0.99,
+            ..ResolvePolicy::default()
+        })
+        .unwrap();
+    assert!(base.resolve("machine lerning").is_resolved());
+    let r = strict.resolve("machine lerning");
+    assert_eq!(r.status(), Status::Unknown);
+    assert_eq!(
+        r.best().map(|c| c.skill().as_str()),
+        Some("machine-learning")
+    );
+    assert!(base
+        .clone()
+        .with_policy(ResolvePolicy {
+            margin: -1.0,
+            ..ResolvePolicy::default()
+        })
+        .is_err());
+}
+
+#[test]
+fn structured_profiles_resolve_normalised_names_but_never_guess() {
+    let c = Catalog::builtin();
+    let p = Profile::new()
+        .with_skill("Scikit_Learn", Level::INTERMEDIATE)
+        .with_skill("learning, machine", Level::BEGINNER)
+        .with_skill("machine lerning", Level::ADVANCED);
+    let a = c.assess(&p).unwrap();
+    assert_eq!(a.level_of("scikit-learn"), 3.0);
+    assert_eq!(a.level_of("machine-learning"), 2.0);
+    match a.warnings() {
+        [Warning::UnresolvedSkill { name, suggestions }] => {
+            assert_eq!(name, "machine lerning");
+            assert_eq!(suggestions[0], "machine-learning");
+        }
+        other => panic!("unexpected warnings {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Safety: input from the public
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn hostile_queries_get_bounded_answers() {
+    let c = taxonomy();
+    let start = Instant::now();
+    let huge = "python ".repeat(150_000); // ~1 MB
+    let r = c.resolve(&huge);
+    assert_eq!(r.status(), Status::Unknown);
+    assert!(matches!(r.rejection(), Some(Rejection::TooLong { .. })));
+    assert!(r.query().chars().count() <= 67);
+    for q in [
+        "",
+        "   ",
+        "\u{0}\u{7}\u{1b}",
+        "-_/.,;:!?",
+        "\u{200B}\u{FEFF}",
+    ] {
+        let r = c.resolve(q);
+        assert_eq!(r.status(), Status::Unknown, "{q:?}");
+        assert!(r.candidates().is_empty(), "{q:?}");
+    }
+    // One 256-byte word, many short words, control characters inside a name.
+    assert_eq!(c.resolve(&"a".repeat(256)).status(), Status::Unknown);
+    let words = "ab ".repeat(85);
+    assert_eq!(c.resolve(&words).status(), Status::Unknown);
+    assert_eq!(
+        c.resolve("py\u{0}thon").best().map(|x| x.skill().as_str()),
+        Some("python")
+    );
+    // A 4 KiB query with the highest limit stays fast.
+    let wide = c
+        .resolver()
+        .clone()
+        .with_policy(ResolvePolicy {
+            max_query_bytes: 4096,
+            ..ResolvePolicy::default()
+        })
+        .unwrap();
+    let long: String = (0..1000).map(|i| format!("w{i} ")).collect();
+    let _ = wide.resolve(&long[..4000]);
+    let _ = wide.resolve(&"machine learning ".repeat(240));
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}
+
+#[test]
+fn hostile_pastes_get_clear_errors() {
+    let c = Catalog::builtin();
+    let many = "Python, ".repeat(100_000);
+    let e = Profile::parse(&many, c).unwrap_err();
+    assert!(matches!(e, Error::TooLarge { .. }), "{e}");
+    assert!(e.to_string().contains("too large"), "{e}");
+    let e = ProfileParser::new(c)
+        .max_bytes(usize::MAX)
+        .parse(&many)
+        .unwrap_err();
+    assert!(e.to_string().contains("1000"), "{e}");
+    let e = ProfileParser::new(c)
+        .parse_bytes(b"Python (advanced)\nSQL: \xc3\x28")
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "profile text is not valid UTF-8 (first bad byte at offset 23)"
+    );
+    let p = Profile::parse("\u{0}\u{0}, ,;\r\n\t", c).unwrap();
+    assert!(p.items().is_empty() && p.warnings().is_empty());
+    let name = format!("{}, SQL", "x".repeat(10_000));
+    let p = Profile::parse(&name, c).unwrap();
+    assert_eq!(p.items().len(), 2);
+    assert_eq!(p.items()[0].resolution().status(), Status::Unknown);
+    assert_eq!(p.profile().skills().len(), 1);
+}
+
+#[test]
+fn free_text_reports_every_item() {
+    let text = include_str!("../examples/data/newcomer.txt");
+    let parsed = Profile::parse(text, Catalog::builtin()).unwrap();
+    let report = parsed.to_string();
+    for item in parsed.items() {
+        assert!(
+            report.contains(&item.text()[..item.text().len().min(20)]),
+            "{report}"
+        );
+    }
+    // Unknown items are warnings with suggestions, never dropped silently.
+    let unresolved = parsed
+        .items()
+        .iter()
+        .filter(|i| i.skill().is_none())
+        .count();
+    let warned = parsed
+        .warnings()
+        .iter()
+        .filter(|w| {
+            matches!(
+                w,
+                Warning::UnresolvedSkill { .. } | Warning::AmbiguousSkill { .. }
+            )
+        })
+        .count();
+    assert_eq!(unresolved, warned);
+    assert!(unresolved >= 1);
+    assert!(Catalog::builtin()
+        .assess(parsed.profile())
+        .unwrap()
+        .warnings()
+        .is_empty());
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_resolves_without_panic_in_range_and_sorted(q in "\\PC{0,40}") {
+        let r = Catalog::builtin().resolve(&q);
+        let mut last = 1.0;
+        for c in r.candidates() {
+            proptest::prop_assert!((0.0..=1.0).contains(&c.confidence()));
+            proptest::prop_assert!(c.confidence() <= last);
+            last = c.confidence();
+        }
+        proptest::prop_assert_eq!(&r, &Catalog::builtin().resolve(&q));
+    }
+
+    #[test]
+    fn any_paste_parses_without_panic(text in "\\PC{0,200}") {
+        let _ = Profile::parse(&text, Catalog::builtin());
+    }
+}
