@@ -232,8 +232,14 @@ impl<'a, 'c> Planner<'a, 'c> {
 
     /// The assessed profile's levels, one per catalog skill.
     pub(crate) fn start_levels(&self) -> Vec<f64> {
-        let n = self.assessment.catalog().skills.len() as u32;
-        (0..n).map(|s| self.assessment.have_of(s)).collect()
+        let catalog = self.assessment.catalog();
+        let mut levels = vec![0.0; catalog.skills.len()];
+        for (skill, level, _) in self.assessment.levels() {
+            if let Some(s) = catalog.skill_index(skill.id().as_str()) {
+                levels[s as usize] = level;
+            }
+        }
+        levels
     }
 
     fn plan(&self, target: Option<&'c crate::id::RoleId>, gaps: Gaps<'c>) -> Result<Plan<'c>> {
