@@ -1,16 +1,17 @@
 //! Assessment: a profile scored against every role of a catalog, each score explained.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::catalog::{role_totals, Catalog};
 use crate::error::{Error, Result, Warning};
 use crate::gap::{self, Gaps, Target};
 use crate::id::SkillId;
 use crate::importance::Importance;
 use crate::level::Level;
-use crate::policy::Policy;
+use crate::policy::{Policy, Weights};
 use crate::profile::Profile;
 use crate::role::Role;
 use crate::skill::Skill;
@@ -91,9 +92,10 @@ impl<'c> Assessor<'c> {
     ///
     /// Resolves the profile's names (id, name or alias, ignoring case and space), applies
     /// the recency discount and transfer, then accumulates each role's score through an
-    /// index from skills to the requirements naming them: the cost grows with the
-    /// requirements on the profile's skills, not with the size of the catalog, plus one
-    /// pass over the roles to rank them.
+    /// index from skills to the requirements naming them (grouped by level and
+    /// importance): the cost grows with the requirements on the profile's skills, plus
+    /// clearing one accumulator per role. Scores are divided out and ranked on demand:
+    /// [`Assessment::top`], [`Assessment::roles`], [`Assessment::role`].
     ///
     /// # Errors
     ///
@@ -105,7 +107,12 @@ impl<'c> Assessor<'c> {
         let mut warnings = Vec::new();
         let mut own: Vec<(u32, f64, usize)> = Vec::with_capacity(profile.skills().len());
         for (order, entry) in profile.skills().iter().enumerate() {
-            match catalog.skill_names.lookup(entry.name()) {
+            // An exact label needs no normalizing; anything else goes through the
+            // catalog's vocabulary.
+            let skill = catalog
+                .skill_by_label(entry.name())
+                .or_else(|| catalog.skill_names.lookup(entry.name()));
+            match skill {
                 Some(s) => {
                     let level = self
                         .policy
@@ -127,114 +134,245 @@ impl<'c> Assessor<'c> {
                 unresolved: warnings,
             });
         }
-        own.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
-        let mut have: Vec<Have> = Vec::with_capacity(own.len() * 2);
+        // Profile positions are distinct: an unstable sort orders like a stable one.
+        own.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+        // (skill, level, source): the source is the related skill a level transfers from
+        // (`NO_SOURCE` for the profile's own entry) with the factor; ids are cloned only
+        // for the entries that win.
+        const NO_SOURCE: u32 = u32::MAX;
+        // The last field is the position of the entry, to break ties.
+        let mut levels: Vec<(u32, f64, u32, f64, u32)> = Vec::with_capacity(own.len() * 2);
         for (s, level, order) in own {
-            match have.last_mut() {
-                Some(h) if h.skill == s => {
-                    h.level = h.level.max(level);
+            match levels.last_mut() {
+                Some(h) if h.0 == s => {
+                    h.1 = h.1.max(level);
                     warnings.push(Warning::DuplicateSkill {
                         name: crate::text::clip(profile.skills()[order].name(), 64),
                         skill: catalog.skills[s as usize].id().clone(),
                     });
                 }
-                _ => have.push(Have {
-                    skill: s,
-                    level,
-                    source: Source::Profile,
-                }),
+                _ => levels.push((s, level, NO_SOURCE, 0.0, levels.len() as u32)),
             }
         }
         if self.policy.transfer {
-            let mut transferred: Vec<Have> = Vec::new();
-            for h in &have {
-                for &(t, factor) in &catalog.related[h.skill as usize] {
-                    transferred.push(Have {
-                        skill: t,
-                        level: h.level * factor,
-                        source: Source::Transfer {
-                            from: catalog.skills[h.skill as usize].id().clone(),
-                            factor,
-                        },
-                    });
+            let own_count = levels.len();
+            for i in 0..own_count {
+                let (s, level, _, _, _) = levels[i];
+                for &(t, factor) in &catalog.related[s as usize] {
+                    levels.push((t, level * factor, s, factor, levels.len() as u32));
                 }
             }
-            have.extend(transferred);
             // Per skill, the highest level wins; on a tie the profile's own entry (which
-            // sorts first among equals: it was pushed first) is kept.
-            have.sort_by(|a, b| a.skill.cmp(&b.skill).then(b.level.total_cmp(&a.level)));
-            have.dedup_by_key(|h| h.skill);
+            // comes first among equals: it was pushed first) is kept.
+            levels.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.4.cmp(&b.4))
+            });
+            levels.dedup_by_key(|h| h.0);
         }
-        let scores = score_roles(catalog, &self.policy, &have);
+        let have: Vec<Have> = levels
+            .into_iter()
+            .map(|(skill, level, from, factor, _)| Have {
+                skill,
+                level,
+                source: if from == NO_SOURCE {
+                    Source::Profile
+                } else {
+                    Source::Transfer {
+                        from: catalog.skills[from as usize].id().clone(),
+                        factor,
+                    }
+                },
+            })
+            .collect();
+        let have_table = HaveTable::new(&have);
+        let earned = accumulate(catalog, &self.policy, &have);
+        let totals = if self.policy.weights == Weights::default() {
+            Cow::Borrowed(catalog.default_totals.as_slice())
+        } else {
+            Cow::Owned(role_totals(
+                &catalog.role_weight_parts,
+                &self.policy.weights,
+            ))
+        };
+        let tame = match totals {
+            Cow::Borrowed(_) => catalog.default_totals_tame,
+            Cow::Owned(ref t) => tame(t),
+        };
         Ok(Assessment {
             catalog,
             policy: self.policy.clone(),
             have,
-            scores,
+            have_table,
+            earned,
+            totals,
+            tame,
             ranked: OnceLock::new(),
             warnings,
         })
     }
 }
 
-/// Scores every role, in role (id) order.
-fn score_roles<'c>(catalog: &'c Catalog, policy: &Policy, have: &[Have]) -> Vec<RoleScore<'c>> {
+/// The levels a profile counts for, by skill: open addressing at most half full, with
+/// the level 0 in empty slots so that a lookup ends at the first slot holding the skill
+/// or nothing, and returns that slot's level without a further branch.
+#[derive(Debug, Clone)]
+struct HaveTable {
+    /// `(skill + 1, level)`; `(0, 0.0)` is empty. The length is a power of two.
+    slots: Vec<(u32, f64)>,
+    shift: u32,
+}
+
+impl HaveTable {
+    fn new(have: &[Have]) -> HaveTable {
+        let len = (have.len() * 2).next_power_of_two().max(16);
+        let mut table = HaveTable {
+            slots: vec![(0, 0.0); len],
+            shift: 64 - len.trailing_zeros(),
+        };
+        let mask = len - 1;
+        for h in have {
+            let mut at = table.slot(h.skill);
+            while table.slots[at].0 != 0 {
+                at = (at + 1) & mask;
+            }
+            table.slots[at] = (h.skill + 1, h.level);
+        }
+        table
+    }
+
+    fn slot(&self, skill: u32) -> usize {
+        (u64::from(skill).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, skill: u32) -> f64 {
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(skill);
+        loop {
+            let (key, level) = self.slots[at];
+            if key == skill.wrapping_add(1) || key == 0 {
+                return level;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// What the profile earns on each role, in role (id) order: `Σ wᵢ·creditᵢ`, and the
+/// requirements met with the essential ones among them.
+#[derive(Debug, Clone)]
+struct Earned {
+    numerator: Vec<f64>,
+    met: Met,
+}
+
+/// Per role, the requirements met (low half) and the essential ones among them (high
+/// half): 16-bit halves when no role has 2¹⁶ requirements (a smaller array to clear and
+/// to update), 32-bit ones otherwise.
+#[derive(Debug, Clone)]
+enum Met {
+    Narrow(Vec<u32>),
+    Wide(Vec<u64>),
+}
+
+impl Met {
+    /// Requirements met, and essential ones met, for role `r`.
+    fn of(&self, r: usize) -> (u32, u32) {
+        match self {
+            Met::Narrow(v) => (v[r] & 0xFFFF, v[r] >> 16),
+            Met::Wide(v) => (v[r] as u32, (v[r] >> 32) as u32),
+        }
+    }
+}
+
+/// Accumulates every role's score through the skill → requirements index. Per role the
+/// terms are added in skill order, whatever the index layout.
+fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> Earned {
+    if catalog.role_req_max < 1 << 16 {
+        let (numerator, met) = accumulate_in(catalog, policy, have, 1u32, 1 | 1 << 16);
+        Earned {
+            numerator,
+            met: Met::Narrow(met),
+        }
+    } else {
+        let (numerator, met) = accumulate_in(catalog, policy, have, 1u64, 1 | 1 << 32);
+        Earned {
+            numerator,
+            met: Met::Wide(met),
+        }
+    }
+}
+
+/// [`accumulate`] with counters of type `T`: `one` for a requirement met, `essential`
+/// for an essential one.
+fn accumulate_in<T>(
+    catalog: &Catalog,
+    policy: &Policy,
+    have: &[Have],
+    one: T,
+    essential: T,
+) -> (Vec<f64>, Vec<T>)
+where
+    T: Copy + Default + PartialEq + std::ops::AddAssign,
+{
     let n = catalog.roles.len();
     let mut numerator = vec![0.0f64; n];
-    let mut met = vec![0u32; n];
-    let mut met_all = vec![0u32; n];
+    let mut met = vec![T::default(); n];
+    let w = Importance::ALL.map(|i| policy.weights.of(i));
     for h in have {
         if h.level <= 0.0 {
             continue;
         }
-        for p in catalog.postings_of(h.skill) {
-            let need = p.need.as_f64();
-            let credit = if h.level >= need {
+        for run in catalog.runs_of(h.skill) {
+            let need = run.need.as_f64();
+            let fully = h.level >= need;
+            let credit = if fully {
                 1.0
             } else if policy.partial_credit {
                 h.level / need
             } else {
                 0.0
             };
-            let w = p.weight.unwrap_or_else(|| policy.weights.of(p.importance));
-            numerator[p.role as usize] += w * credit;
-            if credit >= 1.0 {
-                met_all[p.role as usize] += 1;
-                if p.importance == Importance::Essential {
-                    met[p.role as usize] += 1;
+            let count = if !fully {
+                T::default()
+            } else if run.importance == Importance::Essential {
+                essential
+            } else {
+                one
+            };
+            let range = run.start as usize..run.end as usize;
+            if run.weighted {
+                for &(r, weight) in &catalog.run_weighted[range] {
+                    numerator[r as usize] += weight * credit;
+                    met[r as usize] += count;
+                }
+                continue;
+            }
+            let gain = w[run.importance.index()] * credit;
+            let roles = &catalog.run_roles[range];
+            if count == T::default() {
+                // Adding zero to a sum of non-negative terms changes nothing.
+                if gain != 0.0 {
+                    for &r in roles {
+                        numerator[r as usize] += gain;
+                    }
+                }
+            } else {
+                for &r in roles {
+                    numerator[r as usize] += gain;
+                    met[r as usize] += count;
                 }
             }
         }
     }
-    let w = Importance::ALL.map(|i| policy.weights.of(i));
-    (0..n)
-        .map(|r| {
-            let (counts, explicit) = catalog.role_weight_parts[r];
-            let total = explicit
-                + (f64::from(counts[0]) * w[0]
-                    + f64::from(counts[1]) * w[1]
-                    + f64::from(counts[2]) * w[2]);
-            let ready = met[r] == catalog.role_essentials[r];
-            // Every requirement met scores exactly 1, free of rounding in the sums.
-            let score = if met_all[r] as usize == catalog.role_reqs[r].len() {
-                1.0
-            } else if total > 0.0 {
-                (numerator[r] / total).min(1.0)
-            } else if ready {
-                1.0
-            } else {
-                0.0
-            };
-            RoleScore {
-                role: &catalog.roles[r],
-                index: r as u32,
-                score,
-                ready,
-                essentials_met: met[r],
-                essentials: catalog.role_essentials[r],
-            }
-        })
-        .collect()
+    (numerator, met)
+}
+
+/// Whether every total is 0 or in `10⁻²⁹⁰..=10²⁹⁰`: then `bar·total` with `bar` 0 or in
+/// `10⁻¹⁰..=1` is 0 or a normal, finite number.
+pub(crate) fn tame(totals: &[f64]) -> bool {
+    totals
+        .iter()
+        .all(|&t| t == 0.0 || (1e-290..=1e290).contains(&t))
 }
 
 pub(crate) fn total_weight(catalog: &Catalog, policy: &Policy, role: usize) -> f64 {
@@ -247,7 +385,7 @@ pub(crate) fn total_weight(catalog: &Catalog, policy: &Policy, role: usize) -> f
 }
 
 /// A role's score for one profile.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RoleScore<'c> {
     role: &'c Role,
     index: u32,
@@ -306,8 +444,14 @@ pub struct Assessment<'c> {
     catalog: &'c Catalog,
     policy: Policy,
     have: Vec<Have>,
-    /// Scores in role (id) order.
-    scores: Vec<RoleScore<'c>>,
+    /// The levels of `have` by skill, hashed.
+    have_table: HaveTable,
+    /// What the profile earns on each role, in role (id) order.
+    earned: Earned,
+    /// Each role's total weight under the policy.
+    totals: Cow<'c, [f64]>,
+    /// Whether every total is 0 or in `10⁻²⁹⁰..=10²⁹⁰` (see [`Assessment::top`]).
+    tame: bool,
     /// The full ranking, sorted on first use.
     ranked: OnceLock<Vec<RoleScore<'c>>>,
     warnings: Vec<Warning>,
@@ -319,42 +463,184 @@ fn rank_key(rs: &RoleScore<'_>) -> (u64, u32) {
     (!rs.score.to_bits(), rs.index)
 }
 
+/// The best roles so far of a scan, by rank key.
+struct Best {
+    keys: [(u64, u32); TOP_SCAN],
+    len: usize,
+    k: usize,
+}
+
+impl Best {
+    /// Puts role `r` of score `score` among the best if it ranks before the k-th; returns
+    /// the k-th's score when there are k.
+    fn enter(&mut self, r: u32, score: f64) -> Option<f64> {
+        let key = (!score.to_bits(), r);
+        if self.len == self.k {
+            if key >= self.keys[self.k - 1] {
+                return None;
+            }
+            self.len -= 1;
+        }
+        let mut at = self.len;
+        while at > 0 && self.keys[at - 1] > key {
+            self.keys[at] = self.keys[at - 1];
+            at -= 1;
+        }
+        self.keys[at] = key;
+        self.len += 1;
+        (self.len == self.k).then(|| f64::from_bits(!self.keys[self.k - 1].0))
+    }
+}
+
+/// Up to this many roles, [`Assessment::top`] scans the roles once keeping the best so
+/// far, and skips computing the scores that cannot enter; beyond, it selects.
+const TOP_SCAN: usize = 64;
+
 impl<'c> Assessment<'c> {
+    /// The score of role `r`.
+    fn score_of(&self, r: usize) -> RoleScore<'c> {
+        let catalog = self.catalog;
+        let (_, met_essential) = self.earned.met.of(r);
+        let essentials = catalog.role_essentials[r];
+        RoleScore {
+            role: &catalog.roles[r],
+            index: r as u32,
+            score: self.score_value(r),
+            ready: met_essential == essentials,
+            essentials_met: met_essential,
+            essentials,
+        }
+    }
+
+    /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`.
+    fn score_value(&self, r: usize) -> f64 {
+        let catalog = self.catalog;
+        let (met_all, met_essential) = self.earned.met.of(r);
+        let total = self.totals[r];
+        // Every requirement met scores exactly 1, free of rounding in the sums.
+        if met_all == catalog.role_req_counts[r] {
+            1.0
+        } else if total > 0.0 {
+            (self.earned.numerator[r] / total).min(1.0)
+        } else if met_essential == catalog.role_essentials[r] {
+            1.0
+        } else {
+            0.0
+        }
+    }
+
     /// Every role, by score descending; ties by role id. Sorted on first call (O(n log n)
     /// for n roles); [`Assessment::top`] is cheaper when only the best few are wanted.
     pub fn roles(&self) -> &[RoleScore<'c>] {
         self.ranked.get_or_init(|| {
-            let mut keys: Vec<(u64, u32)> = self.scores.iter().map(rank_key).collect();
-            keys.sort_unstable();
-            keys.iter()
-                .map(|&(_, r)| self.scores[r as usize].clone())
-                .collect()
+            let mut all: Vec<RoleScore<'c>> = (0..self.earned.numerator.len())
+                .map(|r| self.score_of(r))
+                .collect();
+            all.sort_unstable_by_key(rank_key);
+            all
         })
     }
 
-    /// The `k` best roles, in ranking order (as the first `k` of [`Assessment::roles`]),
-    /// found by selection in O(n + k log k) when the full ranking was not needed yet.
-    pub fn top(&self, k: usize) -> Vec<&RoleScore<'c>> {
+    /// The `k` best roles, in ranking order (as the first `k` of [`Assessment::roles`]).
+    ///
+    /// When the full ranking was not needed yet, a small `k` takes one pass over the roles
+    /// that computes only the scores that could enter the best `k` (O(n + k log n)
+    /// expected); a larger one, selection in O(n + k log k).
+    pub fn top(&self, k: usize) -> Vec<RoleScore<'c>> {
         if let Some(ranked) = self.ranked.get() {
-            return ranked.iter().take(k).collect();
+            return ranked.iter().take(k).copied().collect();
         }
-        let mut keys: Vec<(u64, u32)> = self.scores.iter().map(rank_key).collect();
-        if k < keys.len() && k > 0 {
+        let n = self.earned.numerator.len();
+        if k == 0 || n == 0 {
+            return Vec::new();
+        }
+        if k >= n {
+            return self.roles().to_vec();
+        }
+        if k > TOP_SCAN {
+            let mut keys: Vec<(u64, u32)> = (0..n).map(|r| rank_key(&self.score_of(r))).collect();
             keys.select_nth_unstable(k - 1);
+            keys.truncate(k);
+            keys.sort_unstable();
+            return keys
+                .iter()
+                .map(|&(_, r)| self.score_of(r as usize))
+                .collect();
         }
-        keys.truncate(k);
-        keys.sort_unstable();
-        keys.iter()
-            .map(|&(_, r)| &self.scores[r as usize])
+        // The best so far, by rank key; roles come in index order, so a role ties with
+        // the k-th only to rank after it.
+        let mut best = Best {
+            keys: [(0, 0); TOP_SCAN],
+            len: 0,
+            k,
+        };
+        if !self.tame {
+            for r in 0..n {
+                best.enter(r as u32, self.score_value(r));
+            }
+        } else {
+            self.scan(&mut best);
+        }
+        best.keys[..best.len]
+            .iter()
+            .map(|&(_, r)| self.score_of(r as usize))
             .collect()
     }
 
-    /// The best-scoring role (`None` for an empty catalog).
-    pub fn best(&self) -> Option<&RoleScore<'c>> {
-        match self.ranked.get() {
-            Some(ranked) => ranked.first(),
-            None => self.scores.iter().min_by_key(|rs| rank_key(rs)),
+    /// Fills `best` from every role, with tame totals.
+    ///
+    /// A role can enter only if its score beats the k-th's, `worst`. With
+    /// `bar = worst·(1 − 10⁻⁶)`, `numerator < bar·total` proves the score below `worst`
+    /// with room for every rounding, even for a role meeting all its (fewer than 2³²)
+    /// requirements, whose score is exactly 1 while the sums agree to 10⁻⁶; such a role
+    /// is skipped without a division. With tame totals and `bar` 0 or at least 10⁻¹⁰,
+    /// the products are 0 or normal and finite. Until there are k roles, `bar` is 0 and
+    /// every role is scored. The test runs on chunks of roles first, which vectorizes.
+    fn scan(&self, best: &mut Best) {
+        const CHUNK: usize = 8;
+        let n = self.earned.numerator.len();
+        let numerator = &self.earned.numerator[..n];
+        let totals = &self.totals[..n];
+        let mut bar = 0.0f64;
+        let mut enter = |r: usize, bar: &mut f64| {
+            if let Some(worst) = best.enter(r as u32, self.score_value(r)) {
+                if worst >= 1e-10 {
+                    *bar = worst * (1.0 - 1e-6);
+                }
+            }
+        };
+        let mut chunks_x = numerator.chunks_exact(CHUNK);
+        let mut chunks_t = totals.chunks_exact(CHUNK);
+        let mut r = 0;
+        for (xs, ts) in (&mut chunks_x).zip(&mut chunks_t) {
+            let mut any = false;
+            for j in 0..CHUNK {
+                any |= xs[j] >= bar * ts[j];
+            }
+            if any {
+                for j in 0..CHUNK {
+                    if xs[j] >= bar * ts[j] {
+                        enter(r + j, &mut bar);
+                    }
+                }
+            }
+            r += CHUNK;
         }
+        for (j, (&x, &t)) in chunks_x
+            .remainder()
+            .iter()
+            .zip(chunks_t.remainder())
+            .enumerate()
+        {
+            if x >= bar * t {
+                enter(r + j, &mut bar);
+            }
+        }
+    }
+
+    /// The best-scoring role (`None` for an empty catalog).
+    pub fn best(&self) -> Option<RoleScore<'c>> {
+        self.top(1).pop()
     }
 
     /// The score of one role.
@@ -362,9 +648,9 @@ impl<'c> Assessment<'c> {
     /// # Errors
     ///
     /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
-    pub fn role(&self, id: &str) -> Result<&RoleScore<'c>> {
+    pub fn role(&self, id: &str) -> Result<RoleScore<'c>> {
         let r = self.catalog.role_index_or_err(id)?;
-        Ok(&self.scores[r as usize])
+        Ok(self.score_of(r as usize))
     }
 
     /// Problems with the profile that did not stop the assessment (unresolved or repeated
@@ -398,9 +684,7 @@ impl<'c> Assessment<'c> {
     }
 
     pub(crate) fn have_of(&self, skill: u32) -> f64 {
-        self.have
-            .binary_search_by_key(&skill, |h| h.skill)
-            .map_or(0.0, |i| self.have[i].level)
+        self.have_table.get(skill)
     }
 
     /// Explains a role's score: one contribution per requirement (own and inherited), in
@@ -463,7 +747,7 @@ impl<'c> Assessment<'c> {
     }
 
     pub(crate) fn gaps_of(&self, role: u32) -> Gaps<'c> {
-        let targets: Vec<Target> = self.catalog.role_reqs[role as usize]
+        let targets = self.catalog.role_reqs[role as usize]
             .iter()
             .map(|q| Target {
                 skill: q.skill,
@@ -472,9 +756,8 @@ impl<'c> Assessment<'c> {
                 weight: q
                     .weight
                     .unwrap_or_else(|| self.policy.weights.of(q.importance)),
-            })
-            .collect();
-        gap::gaps(self.catalog, |s| self.have_of(s), &targets)
+            });
+        gap::gaps_of_targets(self.catalog, |s| self.have_of(s), targets)
     }
 }
 
@@ -488,5 +771,50 @@ impl Catalog {
     /// of [`Assessor::assess`].
     pub fn assess(&self, profile: &Profile) -> Result<Assessment<'_>> {
         Assessor::new(self).assess(profile)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_and_wide_counters_agree() {
+        let catalog = Catalog::builtin();
+        let profile = Profile::new()
+            .with_skill("python", Level::ADVANCED)
+            .with_skill("statistics", Level::INTERMEDIATE)
+            .with_skill("sql", Level::EXPERT)
+            .with_skill("machine-learning", Level::BEGINNER);
+        let a = catalog.assess(&profile).expect("valid");
+        let strict = Policy {
+            partial_credit: false,
+            ..Policy::default()
+        };
+        for policy in [Policy::default(), strict] {
+            let (x16, m16) = accumulate_in(catalog, &policy, &a.have, 1u32, 1 | 1 << 16);
+            let (x32, m32) = accumulate_in(catalog, &policy, &a.have, 1u64, 1 | 1 << 32);
+            assert_eq!(x16, x32);
+            let narrow = Met::Narrow(m16);
+            let wide = Met::Wide(m32);
+            for r in 0..catalog.roles.len() {
+                assert_eq!(narrow.of(r), wide.of(r));
+            }
+            assert!((0..catalog.roles.len()).any(|r| narrow.of(r).0 > 0));
+        }
+    }
+
+    #[test]
+    fn top_matches_the_ranking_for_every_k() {
+        let catalog = Catalog::builtin();
+        let profile = Profile::new()
+            .with_skill("python", Level::ADVANCED)
+            .with_skill("sql", Level::INTERMEDIATE);
+        let ranked = catalog.assess(&profile).expect("valid").roles().to_vec();
+        for k in 0..=ranked.len() + 1 {
+            let fresh = catalog.assess(&profile).expect("valid");
+            let top = fresh.top(k);
+            assert_eq!(top.as_slice(), &ranked[..k.min(ranked.len())], "k = {k}");
+        }
     }
 }

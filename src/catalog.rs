@@ -38,6 +38,82 @@ pub(crate) struct Posting {
 /// A skill with a level, the skill as an index.
 pub(crate) type Need = (u32, Level);
 
+/// A run of one skill's requirements that share a level and an importance: scoring
+/// computes their contribution once per run. Roles without an explicit weight are in
+/// `Catalog::run_roles[start..end]`; with one (`weighted`), in
+/// `Catalog::run_weighted[start..end]` with their weights.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PostingRun {
+    pub need: Level,
+    pub importance: Importance,
+    pub weighted: bool,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Exact lookup of ids (skill or role) by open addressing over their indices: one hash
+/// and usually one string comparison, instead of a binary search of string comparisons.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdIndex {
+    /// Item indices; `u32::MAX` is an empty slot. The length is a power of two.
+    slots: Vec<u32>,
+}
+
+impl IdIndex {
+    const EMPTY: u32 = u32::MAX;
+
+    fn new(ids: &[&str]) -> IdIndex {
+        let len = (ids.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![IdIndex::EMPTY; len];
+        for (i, id) in ids.iter().enumerate() {
+            let mut at = IdIndex::hash(id) as usize & (len - 1);
+            while slots[at] != IdIndex::EMPTY {
+                at = (at + 1) & (len - 1);
+            }
+            slots[at] = i as u32;
+        }
+        IdIndex { slots }
+    }
+
+    /// A multiplicative hash over 8-byte words (FxHash-like): ids are short.
+    fn hash(id: &str) -> u64 {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let bytes = id.as_bytes();
+        let mut h = bytes.len() as u64;
+        let mut words = bytes.chunks_exact(8);
+        let mix = |h: u64, chunk: &[u8]| {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K)
+        };
+        for w in &mut words {
+            h = mix(h, w);
+        }
+        if !words.remainder().is_empty() {
+            h = mix(h, words.remainder());
+        }
+        // The 64-bit finalizer of MurmurHash3: every input bit reaches the low bits.
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+
+    /// The index of the item whose id is `id`; `id_of` gives an item's id.
+    fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> &'a str) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = IdIndex::hash(id) as usize & mask;
+        loop {
+            match self.slots[at] {
+                IdIndex::EMPTY => return None,
+                i if id_of(i as usize) == id => return Some(i),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
 /// Skills, roles and courses, validated and indexed.
 ///
 /// Build one with [`Catalog::new`], [`Catalog::from_json`] (or `from_toml` with the `toml`
@@ -70,18 +146,44 @@ pub struct Catalog {
     /// Skill dependency graph: node `i` is skill `i`, an edge `a → b` means `a` requires
     /// `b` at the edge's level.
     pub(crate) prereqs: DiGraph<(), Level>,
+    /// The same edges in CSR form, in the order `prereqs.edges(i)` yields them:
+    /// `prereq_edges[prereq_offsets[i]..prereq_offsets[i + 1]]` are skill `i`'s
+    /// prerequisites with their levels.
+    pub(crate) prereq_offsets: Vec<u32>,
+    pub(crate) prereq_edges: Vec<(u32, Level)>,
+    /// Exact id lookup for skills and roles.
+    pub(crate) skill_ids: IdIndex,
+    pub(crate) role_ids: IdIndex,
+    /// Exact (case- and space-sensitive) lookup of every skill label: `(skill, label)`
+    /// pairs, the label numbered as [`Skill::labels`] yields it, indexed by
+    /// `skill_labels`.
+    label_items: Vec<(u32, u32)>,
+    skill_labels: IdIndex,
     /// Symmetric transfer relations, by skill, sorted by skill, the larger factor kept.
     pub(crate) related: Vec<Vec<(u32, f64)>>,
     /// Every role's requirements, own and inherited, merged, sorted by skill.
     pub(crate) role_reqs: Vec<Vec<Req>>,
+    /// Number of merged requirements per role (`role_reqs[r].len()`), and the largest.
+    pub(crate) role_req_counts: Vec<u32>,
+    pub(crate) role_req_max: u32,
     /// Number of essential requirements per role.
     pub(crate) role_essentials: Vec<u32>,
     /// Per role: requirements without explicit weight by importance, and the sum of
     /// explicit weights.
     pub(crate) role_weight_parts: Vec<([u32; 3], f64)>,
+    /// Per role: the total weight `Σ wᵢ` under the default [`Weights`](crate::Weights).
+    pub(crate) default_totals: Vec<f64>,
+    /// Whether the default totals are tame (see `assess::tame`).
+    pub(crate) default_totals_tame: bool,
     /// Skill → requirements naming it (CSR layout: `postings[offsets[s]..offsets[s+1]]`).
     pub(crate) posting_offsets: Vec<u32>,
     pub(crate) postings: Vec<Posting>,
+    /// The same index grouped for scoring: skill → runs of postings with one level and
+    /// importance (`runs[run_offsets[s]..run_offsets[s + 1]]`), by level.
+    pub(crate) run_offsets: Vec<u32>,
+    pub(crate) runs: Vec<PostingRun>,
+    pub(crate) run_roles: Vec<u32>,
+    pub(crate) run_weighted: Vec<(u32, f64)>,
     pub(crate) course_teaches: Vec<Vec<Need>>,
     pub(crate) course_requires: Vec<Vec<Need>>,
     /// Skill → courses teaching it, with the level taught, sorted by course.
@@ -151,6 +253,27 @@ impl Catalog {
             }),
         );
 
+        let mut prereq_offsets = Vec::with_capacity(skills.len() + 1);
+        let mut prereq_edges = Vec::with_capacity(prereqs.edge_count());
+        prereq_offsets.push(0);
+        for i in 0..skills.len() {
+            prereq_edges.extend(
+                prereqs
+                    .edges(NodeIndex::new(i))
+                    .map(|e| (e.target().index() as u32, *e.weight())),
+            );
+            prereq_offsets.push(prereq_edges.len() as u32);
+        }
+        let skill_ids = IdIndex::new(&skills.iter().map(|s| s.id().as_str()).collect::<Vec<_>>());
+        let role_ids = IdIndex::new(&roles.iter().map(|r| r.id().as_str()).collect::<Vec<_>>());
+        let label_items: Vec<(u32, u32)> = skills
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| (0..s.labels().count() as u32).map(move |l| (i as u32, l)))
+            .collect();
+        let skill_labels =
+            IdIndex::new(&skills.iter().flat_map(|s| s.labels()).collect::<Vec<_>>());
+
         let mut related: Vec<Vec<(u32, f64)>> = vec![Vec::new(); skills.len()];
         for (i, s) in skills.iter().enumerate() {
             for r in s.related() {
@@ -212,7 +335,9 @@ impl Catalog {
                     .count() as u32
             })
             .collect();
-        let role_weight_parts = role_reqs
+        let role_req_counts: Vec<u32> = role_reqs.iter().map(|rs| rs.len() as u32).collect();
+        let role_req_max = role_req_counts.iter().copied().max().unwrap_or(0);
+        let role_weight_parts: Vec<([u32; 3], f64)> = role_reqs
             .iter()
             .map(|rs| {
                 let mut counts = [0u32; 3];
@@ -226,6 +351,8 @@ impl Catalog {
                 (counts, explicit)
             })
             .collect();
+        let default_totals = role_totals(&role_weight_parts, &crate::policy::Weights::default());
+        let default_totals_tame = crate::assess::tame(&default_totals);
 
         let mut by_skill: Vec<Vec<Posting>> = vec![Vec::new(); skills.len()];
         for (role, rs) in role_reqs.iter().enumerate() {
@@ -241,9 +368,48 @@ impl Catalog {
         let mut posting_offsets = Vec::with_capacity(skills.len() + 1);
         let mut postings = Vec::with_capacity(by_skill.iter().map(Vec::len).sum());
         posting_offsets.push(0);
-        for list in by_skill {
-            postings.extend(list);
+        let mut run_offsets = Vec::with_capacity(skills.len() + 1);
+        let mut runs: Vec<PostingRun> = Vec::new();
+        let mut run_roles = Vec::new();
+        let mut run_weighted = Vec::new();
+        run_offsets.push(0);
+        for mut list in by_skill {
+            postings.extend_from_slice(&list);
             posting_offsets.push(postings.len() as u32);
+            // A role requires a skill once, so each role is in one run of the skill.
+            list.sort_by_key(|p| (p.weight.is_some(), p.need, p.importance, p.role));
+            let first_run = runs.len();
+            for p in list {
+                let weighted = p.weight.is_some();
+                let at = match p.weight {
+                    Some(w) => {
+                        run_weighted.push((p.role, w));
+                        run_weighted.len() as u32
+                    }
+                    None => {
+                        run_roles.push(p.role);
+                        run_roles.len() as u32
+                    }
+                };
+                let this_skill = runs.len() > first_run;
+                match runs.last_mut() {
+                    Some(r)
+                        if this_skill
+                            && (r.weighted, r.need, r.importance)
+                                == (weighted, p.need, p.importance) =>
+                    {
+                        r.end = at;
+                    }
+                    _ => runs.push(PostingRun {
+                        need: p.need,
+                        importance: p.importance,
+                        weighted,
+                        start: at - 1,
+                        end: at,
+                    }),
+                }
+            }
+            run_offsets.push(runs.len() as u32);
         }
 
         let to_needs = |list: &[crate::skill::SkillLevel]| -> Vec<Need> {
@@ -274,11 +440,25 @@ impl Catalog {
             resolver,
             prereqs,
             related,
+            prereq_offsets,
+            prereq_edges,
+            skill_ids,
+            role_ids,
+            label_items,
+            skill_labels,
             role_reqs,
+            role_req_counts,
+            role_req_max,
             role_essentials,
             role_weight_parts,
+            default_totals,
+            default_totals_tame,
             posting_offsets,
             postings,
+            run_offsets,
+            runs,
+            run_roles,
+            run_weighted,
             course_teaches,
             course_requires,
             teachers,
@@ -479,17 +659,27 @@ impl Catalog {
     }
 
     pub(crate) fn skill_index(&self, id: &str) -> Option<u32> {
-        self.skills
-            .binary_search_by(|s| s.id().as_str().cmp(id))
-            .ok()
-            .map(|i| i as u32)
+        self.skill_ids.find(id, |i| self.skills[i].id().as_str())
+    }
+
+    /// The skill one of whose labels (id, name or alias) is exactly `label`. In a valid
+    /// catalog no two skills share a label even ignoring case and space, so this is the
+    /// skill [`Catalog::resolve_skill`] finds for such a name, found without normalizing.
+    pub(crate) fn skill_by_label(&self, label: &str) -> Option<u32> {
+        let label_of = |i: usize| {
+            let (s, l) = self.label_items[i];
+            self.skills[s as usize]
+                .labels()
+                .nth(l as usize)
+                .unwrap_or("")
+        };
+        self.skill_labels
+            .find(label, label_of)
+            .map(|i| self.label_items[i as usize].0)
     }
 
     pub(crate) fn role_index(&self, id: &str) -> Option<u32> {
-        self.roles
-            .binary_search_by(|r| r.id().as_str().cmp(id))
-            .ok()
-            .map(|i| i as u32)
+        self.role_ids.find(id, |i| self.roles[i].id().as_str())
     }
 
     /// The role's index, or an [`Error::UnknownRole`] with a did-you-mean.
@@ -504,6 +694,18 @@ impl Catalog {
         })
     }
 
+    /// A skill's direct prerequisites with their levels, in `prereqs.edges` order.
+    pub(crate) fn prereqs_of(&self, skill: u32) -> &[(u32, Level)] {
+        let s = skill as usize;
+        &self.prereq_edges[self.prereq_offsets[s] as usize..self.prereq_offsets[s + 1] as usize]
+    }
+
+    /// A skill's posting runs, by level.
+    pub(crate) fn runs_of(&self, skill: u32) -> &[PostingRun] {
+        let s = skill as usize;
+        &self.runs[self.run_offsets[s] as usize..self.run_offsets[s + 1] as usize]
+    }
+
     pub(crate) fn postings_of(&self, skill: u32) -> &[Posting] {
         let s = skill as usize;
         &self.postings[self.posting_offsets[s] as usize..self.posting_offsets[s + 1] as usize]
@@ -516,4 +718,20 @@ impl Catalog {
     pub(crate) fn course_id(&self, course: u32) -> &CourseId {
         self.courses[course as usize].id()
     }
+}
+
+/// Per role, the total weight `Σ wᵢ` under `weights`: explicit weights plus the weights of
+/// the requirements without one (the same sum, in the same order, as
+/// [`total_weight`](crate::assess::total_weight)).
+pub(crate) fn role_totals(parts: &[([u32; 3], f64)], weights: &crate::policy::Weights) -> Vec<f64> {
+    let w = Importance::ALL.map(|i| weights.of(i));
+    parts
+        .iter()
+        .map(|&(counts, explicit)| {
+            explicit
+                + (f64::from(counts[0]) * w[0]
+                    + f64::from(counts[1]) * w[1]
+                    + f64::from(counts[2]) * w[2])
+        })
+        .collect()
 }
