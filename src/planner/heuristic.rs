@@ -232,7 +232,8 @@ pub(crate) fn local_search(
         // One in, some out.
         let (mut in_set, mut unique_of, mut uniq) = coverage(inst, satisfied, set);
         for y in 0..m {
-            if bundles.cost[y] >= inst.cost_of(set) {
+            // Members only: a course whose bundle is unreachable has none.
+            if in_set[y] || bundles.members[y].is_empty() {
                 continue;
             }
             let add: Vec<Local> = bundles.members[y]
