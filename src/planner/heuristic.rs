@@ -96,29 +96,28 @@ fn bundle(
 }
 
 /// Every course with the courses its requirements need (cheapest closure from the start,
-/// prerequisites first), and the bundle's cost.
+/// prerequisites first).
 #[derive(Debug, Clone)]
 pub(crate) struct Bundles {
+    /// Per course: the course and the courses its requirements need, prerequisites first;
+    /// empty when some requirement cannot be met.
     pub members: Vec<Vec<Local>>,
-    pub cost: Vec<f64>,
 }
 
 impl Bundles {
     pub fn new(inst: &Instance, satisfied: &[bool]) -> Bundles {
         let (_, via) = closure_costs(inst, satisfied, &vec![false; inst.len()]);
-        let mut members = Vec::with_capacity(inst.len());
-        let mut cost = Vec::with_capacity(inst.len());
-        for c in 0..inst.len() as Local {
-            let mut list = Vec::new();
-            if bundle(inst, c, satisfied, &via, &mut list) {
-                cost.push(list.iter().map(|&x| inst.cost[x as usize]).sum());
-                members.push(list);
-            } else {
-                cost.push(f64::INFINITY);
-                members.push(Vec::new());
-            }
-        }
-        Bundles { members, cost }
+        let members = (0..inst.len() as Local)
+            .map(|c| {
+                let mut list = Vec::new();
+                if bundle(inst, c, satisfied, &via, &mut list) {
+                    list
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        Bundles { members }
     }
 }
 
