@@ -361,35 +361,50 @@ pub(crate) fn drop_redundant(inst: &Instance, satisfied: &[bool], set: &mut Vec<
             .total_cmp(&inst.cost[a as usize])
             .then(b.cmp(&a))
     });
-    let (_, mut unique_of, _) = coverage(inst, satisfied, set);
-    let mut required = requirement_needs(inst, satisfied, set);
+    // Per need: members providing it, members requiring it, and whether it is a goal;
+    // kept up to date as members go.
+    let mut providers = vec![0u32; inst.needs.len()];
+    let mut requirers = vec![0u32; inst.needs.len()];
+    let mut goal = vec![false; inst.needs.len()];
+    for &g in &inst.goals {
+        goal[g as usize] = !satisfied[g as usize];
+    }
+    for &c in set.iter() {
+        for &n in &inst.provides[c as usize] {
+            providers[n as usize] += 1;
+        }
+        for &r in &inst.requires[c as usize] {
+            if !satisfied[r as usize] {
+                requirers[r as usize] += 1;
+            }
+        }
+    }
     for c in by_cost {
-        if !unique_of[c as usize].is_empty() {
+        let provides = &inst.provides[c as usize];
+        // A course that alone provides a goal or a member's requirement must stay.
+        let alone = provides.iter().any(|&n| {
+            let n = n as usize;
+            (goal[n] || requirers[n] > 0) && providers[n] < 2
+        });
+        if alone {
             continue;
         }
-        // Every needed need of `c` has another provider. If no member requires anything `c`
-        // provides, no order depends on it and it can go; otherwise check the order.
-        let feeds_others = inst.provides[c as usize]
-            .iter()
-            .any(|&n| required[n as usize]);
+        // If no member requires anything `c` provides, no order depends on it and it can
+        // go; otherwise check the order.
+        let feeds_others = provides.iter().any(|&n| requirers[n as usize] > 0);
         let without: Vec<Local> = set.iter().copied().filter(|&x| x != c).collect();
         if !feeds_others || inst.feasible(&without, satisfied) {
             *set = without;
-            (_, unique_of, _) = coverage(inst, satisfied, set);
-            required = requirement_needs(inst, satisfied, set);
+            for &n in provides {
+                providers[n as usize] -= 1;
+            }
+            for &r in &inst.requires[c as usize] {
+                if !satisfied[r as usize] {
+                    requirers[r as usize] -= 1;
+                }
+            }
         }
     }
-}
-
-/// Marks the needs some member of `set` requires (and the start does not meet).
-fn requirement_needs(inst: &Instance, satisfied: &[bool], set: &[Local]) -> Vec<bool> {
-    let mut required = vec![false; inst.needs.len()];
-    for &c in set {
-        for &r in &inst.requires[c as usize] {
-            required[r as usize] = !satisfied[r as usize];
-        }
-    }
-    required
 }
 
 /// Effort limits of the neighbourhood search.
