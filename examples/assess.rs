@@ -155,41 +155,10 @@ fn run() -> Result<(), String> {
             first.join(", ")
         );
     }
-    if let Some(plan) = plan {
+    if let (Some(plan), Some(schedule)) = (plan, schedule) {
         let target = plan.target().map_or("", |t| t.as_str());
         println!("\nplan for {target}:");
-        println!(
-            "{:<4} {:<5} {:<56} {:>6} {:>7}  closes",
-            "step", "stage", "course", "hours", "cost"
-        );
-        for (i, step) in plan.courses().iter().enumerate() {
-            let c = step.course();
-            let closes: Vec<&str> = step.closes().iter().map(|s| s.as_str()).collect();
-            println!(
-                "{:<4} {:<5} {:<56} {:>6.0} {:>7.0}  {}",
-                i + 1,
-                step.stage() + 1,
-                c.title(),
-                c.hours(),
-                c.cost(),
-                if closes.is_empty() {
-                    "(prerequisite)".into()
-                } else {
-                    closes.join(", ")
-                }
-            );
-        }
-        let weeks = schedule.as_ref().map_or(0, |s| s.weeks);
-        println!(
-            "total: {:.0} hours, {:.0} cost, {} stage(s), {weeks} week(s) at {} h/week",
-            plan.total_hours(),
-            plan.total_cost(),
-            plan.stage_count(),
-            args.hours_per_week
-        );
-        for u in plan.uncovered() {
-            println!("uncovered: {} to {}: {}", u.skill, u.need.get(), u.reason);
-        }
+        common::print_plan(&plan, &schedule);
     }
     Ok(())
 }

@@ -106,47 +106,8 @@ fn run() -> Result<(), String> {
             let role = catalog
                 .role(&args.target)
                 .map_or(args.target.as_str(), |r| r.name());
-            println!(
-                "Plan for {role}: {} courses in {} stages, {:.0} hours, cost {:.0}, {} weeks at {} h/week{}",
-                plan.courses().len(),
-                plan.stage_count(),
-                plan.total_hours(),
-                plan.total_cost(),
-                schedule.weeks,
-                schedule.hours_per_week,
-                if plan.is_optimal() { " (proven optimal)" } else { "" }
-            );
-            let mut i = 0;
-            for (stage, courses) in plan.stages().into_iter().enumerate() {
-                println!("\nStage {}", stage + 1);
-                for pc in courses {
-                    let c = pc.course();
-                    let w = &schedule.courses[i];
-                    let closes: Vec<&str> = pc.closes().iter().map(|s| s.as_str()).collect();
-                    println!(
-                        "  {:>2}. {:<56} {:>4.0} h  weeks {:>3}-{:<3} closes: {}",
-                        i + 1,
-                        c.title(),
-                        c.hours(),
-                        w.start_week,
-                        w.end_week,
-                        if closes.is_empty() {
-                            "(prerequisite)".to_string()
-                        } else {
-                            closes.join(", ")
-                        }
-                    );
-                    i += 1;
-                }
-            }
-            for u in plan.uncovered() {
-                println!(
-                    "\nnot covered: {} to {}: {}",
-                    u.skill,
-                    u.need.get(),
-                    u.reason
-                );
-            }
+            println!("Plan for {role}\n");
+            common::print_plan(&plan, &schedule);
         }
     }
     Ok(())

@@ -5,6 +5,8 @@
 
 use skillgap::{Catalog, Level, Profile};
 
+mod common;
+
 fn main() -> Result<(), skillgap::Error> {
     let catalog = Catalog::builtin();
     let profile = Profile::new()
@@ -57,37 +59,8 @@ fn main() -> Result<(), skillgap::Error> {
 
     let plan = assessment.plan(target)?;
     let schedule = plan.schedule(10.0)?;
-    println!(
-        "\nCourse plan for {} ({} stages, {} weeks at 10 hours a week):",
-        best.role().name(),
-        plan.stage_count(),
-        schedule.weeks
-    );
-    for (i, step) in plan.courses().iter().enumerate() {
-        let c = step.course();
-        let closes: Vec<&str> = step.closes().iter().map(|s| s.as_str()).collect();
-        println!(
-            "  {:>2}. stage {} {:<52} {:>5.0} h  {:>6.0} $  closes: {}",
-            i + 1,
-            step.stage() + 1,
-            c.title(),
-            c.hours(),
-            c.cost(),
-            if closes.is_empty() {
-                "(prerequisite)".to_string()
-            } else {
-                closes.join(", ")
-            }
-        );
-    }
-    println!(
-        "  total: {:.0} hours, {:.0} $",
-        plan.total_hours(),
-        plan.total_cost()
-    );
-    for u in plan.uncovered() {
-        println!("  uncovered: {} to {}: {}", u.skill, u.need.get(), u.reason);
-    }
+    println!("\nCourse plan for {}:", best.role().name());
+    common::print_plan(&plan, &schedule);
 
     println!("\nRoles you can be ready for soonest:");
     for r in assessment.hours_to_ready() {

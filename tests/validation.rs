@@ -85,6 +85,19 @@ fn assert_names(message: &str, fragments: &[&str]) {
     }
 }
 
+/// Asserts that the problem's message names the item (kind, id, position), the field, and
+/// `detail`.
+fn assert_place(p: &Problem, at: &Location, detail: &str) {
+    assert_names(
+        &p.to_string(),
+        &[
+            &format!("{} `{}` (#{})", at.kind, at.id, at.index),
+            &format!("`{}`", at.field),
+            detail,
+        ],
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Duplicate and malformed ids, labels
 // ---------------------------------------------------------------------------------------
@@ -488,16 +501,10 @@ fn assert_invalid_level(p: &Problem, expected_at: Location, expected_value: &str
         }
         other => panic!("expected InvalidLevel, got {other:?}"),
     }
-    assert_names(
-        &p.to_string(),
-        &[
-            &format!(
-                "{} `{}` (#{})",
-                expected_at.kind, expected_at.id, expected_at.index
-            ),
-            &format!("`{}`", expected_at.field),
-            &format!("invalid level `{expected_value}`"),
-        ],
+    assert_place(
+        p,
+        &expected_at,
+        &format!("invalid level `{expected_value}`"),
     );
 }
 
@@ -657,17 +664,7 @@ fn assert_invalid_number(p: &Problem, expected_at: Location, expected_value: f64
         }
         other => panic!("expected InvalidNumber, got {other:?}"),
     }
-    assert_names(
-        &p.to_string(),
-        &[
-            &format!(
-                "{} `{}` (#{})",
-                expected_at.kind, expected_at.id, expected_at.index
-            ),
-            &format!("`{}`", expected_at.field),
-            &format!("invalid value {shown}"),
-        ],
-    );
+    assert_place(p, &expected_at, &format!("invalid value {shown}"));
 }
 
 #[test]

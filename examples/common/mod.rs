@@ -1,9 +1,13 @@
-//! Helpers shared by the examples: flags, files, the catalog, the exit status.
+//! Helpers shared by the examples: flags, files, the catalog, the exit status, printing a
+//! plan.
+
+// Each example uses part of this module.
+#![allow(dead_code)]
 
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use skillgap::Catalog;
+use skillgap::{Catalog, Plan, Schedule};
 
 /// Command-line flags, read one by one.
 pub struct Flags {
@@ -33,7 +37,6 @@ impl Flags {
     }
 
     /// The value after `flag`, parsed as a number.
-    #[allow(dead_code)] // not every example takes a number
     pub fn number<T: FromStr>(&mut self, flag: &str) -> Result<T, String> {
         let v = self.value(flag)?;
         v.parse()
@@ -49,7 +52,6 @@ impl Flags {
     }
 
     /// The error for a missing required flag.
-    #[allow(dead_code)] // not every example has one
     pub fn missing(&self, flag: &str) -> String {
         format!("{flag} is required\n{}", self.usage)
     }
@@ -76,5 +78,47 @@ pub fn exit(result: Result<(), String>) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints a plan by stage: each course with its hours, its weeks on `schedule` and the gaps
+/// it closes, then the totals and the gaps no course can close.
+pub fn print_plan(plan: &Plan<'_>, schedule: &Schedule) {
+    let mut i = 0;
+    for (stage, courses) in plan.stages().into_iter().enumerate() {
+        println!("Stage {}", stage + 1);
+        for pc in courses {
+            let c = pc.course();
+            let w = &schedule.courses[i];
+            let closes: Vec<&str> = pc.closes().iter().map(|s| s.as_str()).collect();
+            println!(
+                "  {:>2}. {:<56} {:>4.0} h {:>5.0} $  weeks {:>3}-{:<3} closes: {}",
+                i + 1,
+                c.title(),
+                c.hours(),
+                c.cost(),
+                w.start_week,
+                w.end_week,
+                if closes.is_empty() {
+                    "(prerequisite)".to_string()
+                } else {
+                    closes.join(", ")
+                }
+            );
+            i += 1;
+        }
+    }
+    println!(
+        "total: {} course(s) in {} stage(s), {:.0} hours, cost {:.0}, {} week(s) at {} hours a week{}",
+        plan.courses().len(),
+        plan.stage_count(),
+        plan.total_hours(),
+        plan.total_cost(),
+        schedule.weeks,
+        schedule.hours_per_week,
+        if plan.is_optimal() { " (proven optimal)" } else { "" }
+    );
+    for u in plan.uncovered() {
+        println!("not covered: {} to {}: {}", u.skill, u.need.get(), u.reason);
     }
 }
