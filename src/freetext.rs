@@ -742,7 +742,12 @@ fn leading_level(name: &str) -> Option<(Level, &str)> {
         "at ",
         "of ",
     ] {
-        if rest.len() > filler.len() && rest[..filler.len()].eq_ignore_ascii_case(filler) {
+        // `get` rather than indexing: the cut may fall inside a multi-byte character.
+        if rest.len() > filler.len()
+            && rest
+                .get(..filler.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(filler))
+        {
             rest = rest[filler.len()..].trim_start();
             break;
         }

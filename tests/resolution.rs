@@ -391,6 +391,19 @@ fn free_text_reports_every_item() {
         .is_empty());
 }
 
+/// Found by `any_paste_parses_without_panic`: a level word followed by a name whose bytes
+/// do not end on a character boundary where a filler word would.
+#[test]
+fn leading_level_before_multibyte_name_does_not_panic() {
+    for text in [
+        "0 a\u{dcf}",
+        "advanced \u{e9}\u{e9}\u{e9}",
+        "expert ä in SQL",
+    ] {
+        let _ = Profile::parse(text, Catalog::builtin());
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn any_text_resolves_without_panic_in_range_and_sorted(q in "\\PC{0,40}") {
