@@ -110,7 +110,7 @@ fn run() -> Result<(), String> {
                 "name": rs.role().name(),
                 "score": rs.score(),
                 "ready": rs.is_ready(),
-                "gaps": gaps.by_priority(),
+                "gaps": &gaps,
             }));
         }
         let warnings: Vec<String> = assessment
@@ -141,7 +141,6 @@ fn run() -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         let first: Vec<String> = gaps
             .by_priority()
-            .iter()
             .take(3)
             .map(|g| format!("{} {:.1}→{}", g.skill().id(), g.have(), g.need().get()))
             .collect();

@@ -42,7 +42,7 @@ fn main() -> Result<(), skillgap::Error> {
         best.role().name(),
         gaps.len()
     );
-    for gap in gaps.by_priority().iter().take(8) {
+    for gap in gaps.by_priority().take(8) {
         println!(
             "  {:<26} have {:.1} need {}  {:<9} priority {:.2}{}",
             gap.skill().name(),
@@ -50,7 +50,7 @@ fn main() -> Result<(), skillgap::Error> {
             gap.need().get(),
             gap.importance(),
             gap.priority(),
-            implied(gap.implied_by().iter().map(|s| s.as_str())),
+            implied(gap.implied_by().map(|s| s.as_str())),
         );
     }
     println!("\nLearning order (prerequisites first):");

@@ -747,17 +747,23 @@ impl<'c> Assessment<'c> {
     }
 
     pub(crate) fn gaps_of(&self, role: u32) -> Gaps<'c> {
-        let targets = self.catalog.role_reqs[role as usize]
-            .iter()
-            .map(|q| Target {
-                skill: q.skill,
-                need: q.need,
-                importance: q.importance,
-                weight: q
-                    .weight
-                    .unwrap_or_else(|| self.policy.weights.of(q.importance)),
-            });
-        gap::gaps_of_targets(self.catalog, |s| self.have_of(s), targets)
+        let reqs = &self.catalog.role_reqs[role as usize];
+        gap::gaps_in(
+            self.catalog,
+            self.catalog.role_closures.get(role as usize),
+            |k| {
+                let q = &reqs[k as usize];
+                Some(Target {
+                    skill: q.skill,
+                    need: q.need,
+                    importance: q.importance,
+                    weight: q
+                        .weight
+                        .unwrap_or_else(|| self.policy.weights.of(q.importance)),
+                })
+            },
+            |s| self.have_of(s),
+        )
     }
 }
 

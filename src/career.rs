@@ -209,11 +209,7 @@ impl<'c> Planner<'_, 'c> {
         // met: every goal of the ready scope is essential or a prerequisite of one.
         let ready_plan = |r: u32| -> Option<(f64, f64, usize)> {
             let gaps = planner.role_gaps(r, |s| start[s as usize]);
-            let goals: Vec<_> = gaps
-                .by_priority()
-                .iter()
-                .map(|g| (g.index, g.need))
-                .collect();
+            let goals: Vec<_> = gaps.by_priority().map(|g| (g.index(), g.need())).collect();
             // A goal no course teaches that high settles it at once.
             let teachable = goals
                 .iter()

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use crate::closure::Closures;
 use crate::course::Course;
 use crate::error::{Error, ItemKind, Problem, Result};
 use crate::format::{self, CatalogDoc, CatalogOut, Document, CATALOG_FORMAT};
@@ -146,11 +147,6 @@ pub struct Catalog {
     /// Skill dependency graph: node `i` is skill `i`, an edge `a → b` means `a` requires
     /// `b` at the edge's level.
     pub(crate) prereqs: DiGraph<(), Level>,
-    /// The same edges in CSR form, in the order `prereqs.edges(i)` yields them:
-    /// `prereq_edges[prereq_offsets[i]..prereq_offsets[i + 1]]` are skill `i`'s
-    /// prerequisites with their levels.
-    pub(crate) prereq_offsets: Vec<u32>,
-    pub(crate) prereq_edges: Vec<(u32, Level)>,
     /// Exact id lookup for skills and roles.
     pub(crate) skill_ids: IdIndex,
     pub(crate) role_ids: IdIndex,
@@ -163,6 +159,8 @@ pub struct Catalog {
     pub(crate) related: Vec<Vec<(u32, f64)>>,
     /// Every role's requirements, own and inherited, merged, sorted by skill.
     pub(crate) role_reqs: Vec<Vec<Req>>,
+    /// Per role, its requirements' prerequisite closure (targets in `role_reqs` order).
+    pub(crate) role_closures: Closures,
     /// Number of merged requirements per role (`role_reqs[r].len()`), and the largest.
     pub(crate) role_req_counts: Vec<u32>,
     pub(crate) role_req_max: u32,
@@ -253,17 +251,6 @@ impl Catalog {
             }),
         );
 
-        let mut prereq_offsets = Vec::with_capacity(skills.len() + 1);
-        let mut prereq_edges = Vec::with_capacity(prereqs.edge_count());
-        prereq_offsets.push(0);
-        for i in 0..skills.len() {
-            prereq_edges.extend(
-                prereqs
-                    .edges(NodeIndex::new(i))
-                    .map(|e| (e.target().index() as u32, *e.weight())),
-            );
-            prereq_offsets.push(prereq_edges.len() as u32);
-        }
         let skill_ids = IdIndex::new(&skills.iter().map(|s| s.id().as_str()).collect::<Vec<_>>());
         let role_ids = IdIndex::new(&roles.iter().map(|r| r.id().as_str()).collect::<Vec<_>>());
         let label_items: Vec<(u32, u32)> = skills
@@ -327,6 +314,10 @@ impl Catalog {
             });
             role_reqs.push(merged);
         }
+        let role_closures = Closures::build(
+            &prereqs,
+            role_reqs.iter().map(|rs| rs.iter().map(|r| r.skill)),
+        );
         let role_essentials = role_reqs
             .iter()
             .map(|rs| {
@@ -440,13 +431,12 @@ impl Catalog {
             resolver,
             prereqs,
             related,
-            prereq_offsets,
-            prereq_edges,
             skill_ids,
             role_ids,
             label_items,
             skill_labels,
             role_reqs,
+            role_closures,
             role_req_counts,
             role_req_max,
             role_essentials,
@@ -692,12 +682,6 @@ impl Catalog {
                 .or_else(|| self.role_names.suggest(id, 1).first().copied())
                 .map(|i| self.roles[i as usize].id().to_string()),
         })
-    }
-
-    /// A skill's direct prerequisites with their levels, in `prereqs.edges` order.
-    pub(crate) fn prereqs_of(&self, skill: u32) -> &[(u32, Level)] {
-        let s = skill as usize;
-        &self.prereq_edges[self.prereq_offsets[s] as usize..self.prereq_offsets[s + 1] as usize]
     }
 
     /// A skill's posting runs, by level.

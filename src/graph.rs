@@ -1,8 +1,4 @@
-//! Graph algorithms shared by validation, gap ordering and planning, over petgraph.
-
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
+//! Graph algorithms shared by validation and planning, over petgraph.
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -99,57 +95,6 @@ fn cycle_through<E>(g: &DiGraph<(), E>, start: usize, members: &[usize]) -> Vec<
     vec![start, start]
 }
 
-/// Kahn's topological sort (Kahn 1962) of local nodes `0..n`, with the predecessors in
-/// CSR form: `preds[pred_start[i]..pred_start[i + 1]]` lists the nodes that must come
-/// before `i` (`pred_start` has `n + 1` entries). Among the nodes whose predecessors are
-/// all placed, the one with the smallest `rank` goes first. Returns the order, or `Err`
-/// with the nodes left unplaced when the predecessors form a cycle.
-///
-/// Runs in O((n + e) log n), with a constant number of allocations.
-pub(crate) fn topo_order_by<K: Ord>(
-    pred_start: &[u32],
-    preds: &[u32],
-    rank: impl Fn(usize) -> K,
-) -> Result<Vec<usize>, Vec<usize>> {
-    let n = pred_start.len() - 1;
-    let mut missing: Vec<u32> = pred_start.windows(2).map(|w| w[1] - w[0]).collect();
-    let mut succ_start = vec![0u32; n + 1];
-    for &p in preds {
-        succ_start[p as usize + 1] += 1;
-    }
-    for i in 0..n {
-        succ_start[i + 1] += succ_start[i];
-    }
-    let mut fill = succ_start.clone();
-    let mut succs = vec![0u32; preds.len()];
-    for i in 0..n {
-        for &p in &preds[pred_start[i] as usize..pred_start[i + 1] as usize] {
-            succs[fill[p as usize] as usize] = i as u32;
-            fill[p as usize] += 1;
-        }
-    }
-    let mut heap: BinaryHeap<Reverse<(K, usize)>> = (0..n)
-        .filter(|&i| missing[i] == 0)
-        .map(|i| Reverse((rank(i), i)))
-        .collect();
-    let mut order = Vec::with_capacity(n);
-    while let Some(Reverse((_, i))) = heap.pop() {
-        order.push(i);
-        for &s in &succs[succ_start[i] as usize..succ_start[i + 1] as usize] {
-            let s = s as usize;
-            missing[s] -= 1;
-            if missing[s] == 0 {
-                heap.push(Reverse((rank(s), s)));
-            }
-        }
-    }
-    if order.len() == n {
-        Ok(order)
-    } else {
-        Err((0..n).filter(|&i| missing[i] > 0).collect())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,16 +105,5 @@ mod tests {
         assert_eq!(cycles(&g), vec![vec![0, 1, 2, 0], vec![3, 3]]);
         let dag = build(3, [(0, 1, ()), (1, 2, ())]);
         assert!(cycles(&dag).is_empty());
-    }
-
-    #[test]
-    fn topo_order_respects_preds_and_rank() {
-        // 2 must follow 0; rank prefers higher index first.
-        let (starts, preds) = ([0, 0, 0, 1], [0]);
-        let order = topo_order_by(&starts, &preds, Reverse).unwrap();
-        assert_eq!(order, vec![1, 0, 2]);
-        // 0 needs 1 and 1 needs 0.
-        let (starts, preds) = ([0, 1, 2, 2], [1, 0]);
-        assert_eq!(topo_order_by(&starts, &preds, |i| i), Err(vec![0, 1]));
     }
 }

@@ -49,6 +49,7 @@
 mod assess;
 mod career;
 mod catalog;
+mod closure;
 mod course;
 mod error;
 mod format;
@@ -77,7 +78,7 @@ pub use course::Course;
 pub use error::{Error, ItemKind, Location, Problem, Result, Warning};
 pub use format::{CATALOG_FORMAT, PROFILE_FORMAT};
 pub use freetext::{LevelSource, ParsedItem, ParsedProfile, ProfileParser};
-pub use gap::{Gap, Gaps};
+pub use gap::{Gap, Gaps, ImpliedBy, LearningOrder};
 pub use id::{CourseId, RoleId, SkillId};
 pub use importance::Importance;
 pub use level::Level;

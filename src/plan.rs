@@ -410,7 +410,7 @@ pub(crate) fn assemble<'c>(
     // Gaps by skill: (position in learning order, level needed, priority).
     let mut gap_at: BTreeMap<u32, (usize, f64, f64)> = BTreeMap::new();
     for (rank, g) in gaps.in_learning_order().enumerate() {
-        gap_at.insert(g.index, (rank, g.need.as_f64(), g.priority));
+        gap_at.insert(g.index(), (rank, g.need().as_f64(), g.priority()));
     }
     // Among takeable courses, the one closing the earliest gap in learning order goes
     // first, so that skills come after their prerequisites where the courses allow.

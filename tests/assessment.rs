@@ -2,7 +2,7 @@
 //! worked out by hand.
 
 use skillgap::{
-    Assessor, Catalog, Error, Importance, Level, Policy, Profile, Recency, Source, Warning,
+    Assessor, Catalog, Error, Gap, Importance, Level, Policy, Profile, Recency, Source, Warning,
 };
 
 fn fixture() -> Catalog {
@@ -14,6 +14,11 @@ fn profile() -> Profile {
         .with_skill("Python", Level::INTERMEDIATE)
         .with_skill("stat", Level::AWARENESS)
         .with_skill("pytorch", Level::BEGINNER)
+}
+
+/// The ids of the gaps implying `gap`.
+fn implied_by(gap: &Gap<'_, '_>) -> Vec<String> {
+    gap.implied_by().map(|s| s.to_string()).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -70,7 +75,6 @@ fn gaps_by_priority_and_in_learning_order() {
     let gaps = a.gaps("mle").unwrap();
     let by_priority: Vec<(&str, f64)> = gaps
         .by_priority()
-        .iter()
         .map(|g| (g.skill().id().as_str(), g.priority()))
         .collect();
     assert_eq!(by_priority.len(), 4);
@@ -90,7 +94,7 @@ fn gaps_by_priority_and_in_learning_order() {
     assert_eq!(order, ["stats", "ml", "python", "tensorflow"]);
     let stats = gaps.get("stats").unwrap();
     assert!(!stats.is_implied());
-    assert_eq!(stats.implied_by(), ["ml"]);
+    assert_eq!(implied_by(&stats), ["ml"]);
 }
 
 #[test]
@@ -108,6 +112,46 @@ fn implied_gaps_inherit_the_weight_of_the_gap_implying_them() {
         .unwrap();
     let gaps = a.gaps("mle").unwrap();
     assert!(gaps.get("stats").is_none());
+}
+
+/// An implied gap takes the largest weight and the highest importance of the gaps
+/// implying it, whichever order they are met in.
+#[test]
+fn implied_gaps_take_the_largest_weight_and_highest_importance() {
+    let catalog = Catalog::from_json(
+        r#"{"format": "skillgap.catalog/1",
+            "skills": [
+              {"id": "a", "name": "A", "requires": [{"skill": "c", "level": 2}]},
+              {"id": "b", "name": "B", "requires": [{"skill": "c", "level": 3}]},
+              {"id": "c", "name": "C"}],
+            "roles": [{"id": "r", "name": "R", "requirements": [
+              {"skill": "a", "level": 3, "importance": "important", "weight": 2.0},
+              {"skill": "b", "level": 3, "importance": "essential", "weight": 0.5}]}],
+            "courses": []}"#,
+    )
+    .unwrap();
+    let a = catalog.assess(&Profile::new()).unwrap();
+    let gaps = a.gaps("r").unwrap();
+    let c = gaps.get("c").unwrap();
+    assert!(c.is_implied());
+    assert_eq!(c.need(), Level::INTERMEDIATE);
+    assert_eq!(c.weight(), 2.0);
+    assert_eq!(c.importance(), Importance::Essential);
+    assert_eq!(implied_by(&c), ["a", "b"]);
+    // With `a` met, only `b` implies `c`.
+    let a = catalog
+        .assess(&Profile::new().with_skill("a", Level::EXPERT))
+        .unwrap();
+    let gaps = a.gaps("r").unwrap();
+    let c = gaps.get("c").unwrap();
+    assert_eq!((c.weight(), c.importance()), (0.5, Importance::Essential));
+    assert_eq!(implied_by(&c), ["b"]);
+    assert_eq!(gaps.len(), 2);
+    let order: Vec<&str> = gaps
+        .in_learning_order()
+        .map(|g| g.skill().id().as_str())
+        .collect();
+    assert_eq!(order, ["c", "b"]);
 }
 
 #[test]

@@ -172,3 +172,19 @@ fn builtin_hours_to_ready_covers_every_role() {
         );
     }
 }
+
+/// A skill named twice (by id and by alias) is one target at the higher level.
+#[test]
+fn skill_targets_named_twice_merge() {
+    let catalog = fixture();
+    let a = catalog.assess(&Profile::new()).unwrap();
+    let plan = Planner::new(&a)
+        .for_skills(&[("python", Level::BEGINNER), ("py", Level::ADVANCED)])
+        .unwrap();
+    let gaps: Vec<(String, Level)> = plan
+        .gaps()
+        .by_priority()
+        .map(|g| (g.skill().id().to_string(), g.need()))
+        .collect();
+    assert_eq!(gaps, [("python".to_string(), Level::ADVANCED)]);
+}

@@ -101,7 +101,6 @@ fn start_levels(a: &Assessment<'_>) -> Vec<(String, f64)> {
 fn goals(plan: &Plan<'_>) -> Vec<(String, f64)> {
     plan.gaps()
         .by_priority()
-        .iter()
         .filter(|g| plan.uncovered().iter().all(|u| u.skill != g.skill().id()))
         .map(|g| (g.skill().id().to_string(), g.need().as_f64()))
         .collect()

@@ -323,7 +323,7 @@ proptest! {
         prop_assert!(rs.is_ready(), "{} not ready: {:?}", role, rs.essentials());
         prop_assert!((rs.score() - 1.0).abs() <= 1e-9, "{} scores {}", role, rs.score());
         let gaps = a.gaps(role).unwrap();
-        prop_assert!(gaps.is_empty(), "{}: gaps left: {:?}", role, gaps.by_priority());
+        prop_assert!(gaps.is_empty(), "{}: gaps left: {:?}", role, gaps);
         let plan = a.plan(role).unwrap();
         prop_assert!(plan.is_empty(), "{}: plan not empty: {:?}", role, plan);
         prop_assert_eq!(plan.total_hours(), 0.0);

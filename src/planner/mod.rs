@@ -202,12 +202,17 @@ impl<'a, 'c> Planner<'a, 'c> {
                         .map(|s| s.id().to_string()),
                 });
             };
-            list.push(Target {
-                skill,
-                need,
-                importance: Importance::Essential,
-                weight: 1.0,
-            });
+            // A skill named twice (by id and by alias, say) is one target at the higher
+            // level.
+            match list.iter_mut().find(|t: &&mut Target| t.skill == skill) {
+                Some(t) => t.need = t.need.max(need),
+                None => list.push(Target {
+                    skill,
+                    need,
+                    importance: Importance::Essential,
+                    weight: 1.0,
+                }),
+            }
         }
         let gaps = gap::gaps(catalog, |s| self.assessment.have_of(s), &list);
         self.plan(None, gaps)
@@ -217,17 +222,23 @@ impl<'a, 'c> Planner<'a, 'c> {
     pub(crate) fn role_gaps(&self, role: u32, have: impl Fn(u32) -> f64) -> Gaps<'c> {
         let catalog = self.assessment.catalog();
         let policy = self.assessment.policy();
-        let targets: Vec<Target> = catalog.role_reqs[role as usize]
-            .iter()
-            .filter(|q| self.scope == Scope::AllGaps || q.importance == Importance::Essential)
-            .map(|q| Target {
-                skill: q.skill,
-                need: q.need,
-                importance: q.importance,
-                weight: q.weight.unwrap_or_else(|| policy.weights.of(q.importance)),
-            })
-            .collect();
-        gap::gaps(catalog, have, &targets)
+        let reqs = &catalog.role_reqs[role as usize];
+        gap::gaps_in(
+            catalog,
+            catalog.role_closures.get(role as usize),
+            |k| {
+                let q = &reqs[k as usize];
+                (self.scope == Scope::AllGaps || q.importance == Importance::Essential).then(|| {
+                    Target {
+                        skill: q.skill,
+                        need: q.need,
+                        importance: q.importance,
+                        weight: q.weight.unwrap_or_else(|| policy.weights.of(q.importance)),
+                    }
+                })
+            },
+            have,
+        )
     }
 
     /// The assessed profile's levels, one per catalog skill.
@@ -255,11 +266,7 @@ impl<'a, 'c> Planner<'a, 'c> {
     ) -> Result<Plan<'c>> {
         self.objective.validate()?;
         let catalog = self.assessment.catalog();
-        let goals: Vec<Need> = gaps
-            .by_priority()
-            .iter()
-            .map(|g| (g.index, g.need))
-            .collect();
+        let goals: Vec<Need> = gaps.by_priority().map(|g| (g.index(), g.need())).collect();
         let (courses, blocked, optimal) = self.solve(catalog, start, &goals);
         Ok(plan::assemble(
             catalog, target, gaps, start, courses, blocked, optimal,

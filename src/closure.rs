@@ -1,0 +1,206 @@
+//! Prerequisite closures: a set of target skills together with every skill they need,
+//! transitively, ordered so that each skill comes before its prerequisites.
+//!
+//! The catalog keeps one closure per role, built once with the catalog: gap computation
+//! then walks short arrays with the prerequisite links already resolved, instead of
+//! discovering the role's prerequisites through the whole skill graph on every call.
+//! Ad-hoc targets (a plan toward chosen skill levels) get a closure built on demand.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{DfsPostOrder, EdgeRef};
+
+use crate::level::Level;
+
+/// A prerequisite link inside a closure, both ends as positions in the closure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The skill that needs the other.
+    pub dependent: u32,
+    /// The skill needed; always after `dependent`.
+    pub prerequisite: u32,
+    /// The level needed (the highest, if a skill lists a prerequisite twice).
+    pub level: Level,
+}
+
+/// One closure, borrowed from [`Closures`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Closure<'a> {
+    /// The catalog skills, dependents before their prerequisites.
+    pub skills: &'a [u32],
+    /// The links, grouped by prerequisite in closure order, each group by the
+    /// dependent's skill.
+    pub links: &'a [Link],
+    /// Per target (in the order given), its position in the closure.
+    pub targets: &'a [u32],
+    /// The positions, by ascending skill index (so by skill id).
+    pub by_skill: &'a [u32],
+}
+
+/// Closures stored back to back: the catalog's one per role, or a single ad-hoc one.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Closures {
+    /// Per closure, where its skills, links and targets start; one more at the end.
+    starts: Vec<[u32; 3]>,
+    skills: Vec<u32>,
+    links: Vec<Link>,
+    targets: Vec<u32>,
+    by_skill: Vec<u32>,
+}
+
+impl Closures {
+    /// One closure per target list, over the prerequisite graph `graph` (an edge from a
+    /// skill to each prerequisite, weighted by the level needed). A list must not name a
+    /// skill twice.
+    pub fn build<I>(graph: &DiGraph<(), Level>, lists: impl IntoIterator<Item = I>) -> Closures
+    where
+        I: IntoIterator<Item = u32>,
+    {
+        let mut out = Closures {
+            starts: vec![[0; 3]],
+            ..Closures::default()
+        };
+        let mut dfs = DfsPostOrder::empty(graph);
+        // Per catalog skill, its position in the closure being built (stale elsewhere).
+        let mut slot = vec![0u32; graph.node_count()];
+        let mut post: Vec<u32> = Vec::new();
+        let mut targets: Vec<u32> = Vec::new();
+        // `(prerequisite, dependent's skill, link)`, per closure.
+        let mut links: Vec<(u32, u32, Link)> = Vec::new();
+        for list in lists {
+            targets.clear();
+            targets.extend(list);
+            post.clear();
+            dfs.reset(graph);
+            // Depth-first post-order from each target: every skill after its
+            // prerequisites. Reversed, dependents come first.
+            for &t in &targets {
+                dfs.move_to(NodeIndex::new(t as usize));
+                while let Some(n) = dfs.next(graph) {
+                    post.push(n.index() as u32);
+                }
+            }
+            post.reverse();
+            for (i, &s) in post.iter().enumerate() {
+                slot[s as usize] = i as u32;
+            }
+            links.clear();
+            for (i, &s) in post.iter().enumerate() {
+                links.extend(graph.edges(NodeIndex::new(s as usize)).map(|e| {
+                    let p = slot[e.target().index()];
+                    let link = Link {
+                        dependent: i as u32,
+                        prerequisite: p,
+                        level: *e.weight(),
+                    };
+                    (p, s, link)
+                }));
+            }
+            // A repeated pair at its highest level first, then dropped.
+            links.sort_unstable_by(|a, b| {
+                (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.level.cmp(&a.2.level))
+            });
+            links.dedup_by_key(|l| (l.0, l.1));
+            out.skills.extend_from_slice(&post);
+            out.links.extend(links.iter().map(|l| l.2));
+            out.targets
+                .extend(targets.iter().map(|&t| slot[t as usize]));
+            let mut order: Vec<u32> = (0..post.len() as u32).collect();
+            order.sort_unstable_by_key(|&i| post[i as usize]);
+            out.by_skill.extend_from_slice(&order);
+            out.starts.push([
+                out.skills.len() as u32,
+                out.links.len() as u32,
+                out.targets.len() as u32,
+            ]);
+        }
+        out
+    }
+
+    /// The number of closures.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The closure at `i` (below [`Closures::len`]).
+    pub fn get(&self, i: usize) -> Closure<'_> {
+        let [s0, l0, t0] = self.starts[i].map(|x| x as usize);
+        let [s1, l1, t1] = self.starts[i + 1].map(|x| x as usize);
+        Closure {
+            skills: &self.skills[s0..s1],
+            links: &self.links[l0..l1],
+            targets: &self.targets[t0..t1],
+            by_skill: &self.by_skill[s0..s1],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph;
+
+    /// 0 → 1 → 3, 0 → 2 → 3, 2 → 3 again at a higher level; 4 stands alone.
+    fn diamond() -> DiGraph<(), Level> {
+        graph::build(
+            5,
+            [
+                (0, 1, Level::BEGINNER),
+                (0, 2, Level::BEGINNER),
+                (1, 3, Level::AWARENESS),
+                (2, 3, Level::AWARENESS),
+                (2, 3, Level::ADVANCED),
+            ],
+        )
+    }
+
+    #[test]
+    fn dependents_come_before_their_prerequisites() {
+        let g = diamond();
+        let all = Closures::build(&g, [vec![0], vec![3, 2], vec![4]]);
+        assert_eq!(all.len(), 3);
+        for i in 0..all.len() {
+            let c = all.get(i);
+            for l in c.links {
+                assert!(l.dependent < l.prerequisite, "closure {i}: {l:?}");
+            }
+            let keys: Vec<(u32, u32)> = c
+                .links
+                .iter()
+                .map(|l| (l.prerequisite, c.skills[l.dependent as usize]))
+                .collect();
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+            let mut sorted = c.skills.to_vec();
+            sorted.sort_unstable();
+            let by_skill: Vec<u32> = c.by_skill.iter().map(|&i| c.skills[i as usize]).collect();
+            assert_eq!(by_skill, sorted);
+        }
+        let mut whole = all.get(0).skills.to_vec();
+        whole.sort_unstable();
+        assert_eq!(whole, [0, 1, 2, 3]);
+        assert_eq!(all.get(2).skills, [4]);
+    }
+
+    #[test]
+    fn targets_and_repeated_prerequisites() {
+        let g = diamond();
+        let all = Closures::build(&g, [vec![3, 2]]);
+        let c = all.get(0);
+        let at = |s: u32| {
+            c.skills
+                .iter()
+                .position(|&x| x == s)
+                .expect("in the closure") as u32
+        };
+        assert_eq!(c.targets, [at(3), at(2)]);
+        // The two edges 2 → 3 become one, at the higher level.
+        assert_eq!(
+            c.links,
+            [Link {
+                dependent: at(2),
+                prerequisite: at(3),
+                level: Level::ADVANCED
+            }]
+        );
+    }
+}
