@@ -38,11 +38,25 @@ pub enum Source {
 }
 
 /// A level the profile counts for, on one skill.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Have {
     pub skill: u32,
     pub level: f64,
-    pub source: Source,
+    /// The related skill the level transfers from, with the factor; `None` for the
+    /// profile's own entry. (The [`Source`] with its id is made when asked for.)
+    pub from: Option<(u32, f64)>,
+}
+
+impl Have {
+    fn source(&self, catalog: &Catalog) -> Source {
+        match self.from {
+            None => Source::Profile,
+            Some((from, factor)) => Source::Transfer {
+                from: catalog.skills[from as usize].id().clone(),
+                factor,
+            },
+        }
+    }
 }
 
 /// Scores profiles against a catalog's roles.
@@ -137,8 +151,7 @@ impl<'c> Assessor<'c> {
         // Profile positions are distinct: an unstable sort orders like a stable one.
         own.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
         // (skill, level, source): the source is the related skill a level transfers from
-        // (`NO_SOURCE` for the profile's own entry) with the factor; ids are cloned only
-        // for the entries that win.
+        // (`NO_SOURCE` for the profile's own entry) with the factor.
         const NO_SOURCE: u32 = u32::MAX;
         // The last field is the position of the entry, to break ties.
         let mut levels: Vec<(u32, f64, u32, f64, u32)> = Vec::with_capacity(own.len() * 2);
@@ -174,14 +187,7 @@ impl<'c> Assessor<'c> {
             .map(|(skill, level, from, factor, _)| Have {
                 skill,
                 level,
-                source: if from == NO_SOURCE {
-                    Source::Profile
-                } else {
-                    Source::Transfer {
-                        from: catalog.skills[from as usize].id().clone(),
-                        factor,
-                    }
-                },
+                from: (from != NO_SOURCE).then_some((from, factor)),
             })
             .collect();
         let have_table = HaveTable::new(&have);
@@ -677,10 +683,14 @@ impl<'c> Assessment<'c> {
     }
 
     /// Every skill the profile counts for, with the level and its source, by skill id.
-    pub fn levels(&self) -> impl Iterator<Item = (&'c Skill, f64, &Source)> + '_ {
-        self.have
-            .iter()
-            .map(move |h| (&self.catalog.skills[h.skill as usize], h.level, &h.source))
+    pub fn levels(&self) -> impl Iterator<Item = (&'c Skill, f64, Source)> + '_ {
+        self.have.iter().map(move |h| {
+            (
+                &self.catalog.skills[h.skill as usize],
+                h.level,
+                h.source(self.catalog),
+            )
+        })
     }
 
     pub(crate) fn have_of(&self, skill: u32) -> f64 {
@@ -700,7 +710,7 @@ impl<'c> Assessment<'c> {
             .iter()
             .map(|q| {
                 let (have, source) = match self.have.binary_search_by_key(&q.skill, |h| h.skill) {
-                    Ok(i) => (self.have[i].level, self.have[i].source.clone()),
+                    Ok(i) => (self.have[i].level, self.have[i].source(self.catalog)),
                     Err(_) => (0.0, Source::Missing),
                 };
                 let need = q.need.as_f64();

@@ -23,11 +23,9 @@ pub struct Gaps<'c> {
     catalog: &'c Catalog,
     /// By priority, descending; ties by skill id.
     records: Vec<Record>,
-    /// The skills (indices, ascending) implying each gap: `implied[r.implied.0..r.implied.1]`.
-    implied: Vec<u32>,
-    /// The position in `records` of the first gap to learn (the rest follow
-    /// `Record::next`); `u32::MAX` when there are no gaps.
-    first: u32,
+    /// First the learning order (positions in `records`), then the skills (indices,
+    /// ascending) implying each gap: `indices[r.implied.0..r.implied.1]`.
+    indices: Vec<u32>,
 }
 
 /// One gap, as stored.
@@ -38,15 +36,10 @@ struct Record {
     priority: f64,
     skill: u32,
     implied: (u32, u32),
-    /// The position of the next gap in learning order (`u32::MAX` after the last).
-    next: u32,
     need: Level,
     importance: Importance,
     required: bool,
 }
-
-/// No next gap.
-const END: u32 = u32::MAX;
 
 impl<'c> Gaps<'c> {
     /// Gaps by priority, descending; ties by skill id.
@@ -64,8 +57,7 @@ impl<'c> Gaps<'c> {
     pub fn in_learning_order(&self) -> LearningOrder<'_, 'c> {
         LearningOrder {
             gaps: self,
-            at: self.first,
-            left: self.records.len(),
+            order: self.indices[..self.records.len()].iter(),
         }
     }
 
@@ -124,25 +116,33 @@ impl Serialize for Gaps<'_> {
 #[derive(Debug, Clone)]
 pub struct LearningOrder<'g, 'c> {
     gaps: &'g Gaps<'c>,
-    at: u32,
-    left: usize,
+    order: std::slice::Iter<'g, u32>,
+}
+
+impl<'g, 'c> LearningOrder<'g, 'c> {
+    fn gap(&self, at: u32) -> Gap<'g, 'c> {
+        Gap {
+            gaps: self.gaps,
+            record: &self.gaps.records[at as usize],
+        }
+    }
 }
 
 impl<'g, 'c> Iterator for LearningOrder<'g, 'c> {
     type Item = Gap<'g, 'c>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let record = self.gaps.records.get(self.at as usize)?;
-        self.at = record.next;
-        self.left -= 1;
-        Some(Gap {
-            gaps: self.gaps,
-            record,
-        })
+        self.order.next().map(|&at| self.gap(at))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        self.order.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for LearningOrder<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.order.next_back().map(|&at| self.gap(at))
     }
 }
 
@@ -208,7 +208,7 @@ impl<'g, 'c> Gap<'g, 'c> {
         let (start, end) = self.record.implied;
         ImpliedBy {
             skills: &self.gaps.catalog.skills,
-            indices: self.gaps.implied[start as usize..end as usize].iter(),
+            indices: self.gaps.indices[start as usize..end as usize].iter(),
         }
     }
 }
@@ -502,25 +502,21 @@ fn compute<'c>(
         }
     }
     priority_order(nodes, closure, count, &ranks, order, sorted);
-    for (i, &k) in order.iter().enumerate() {
-        nodes[k as usize].position = i as u32;
-    }
 
-    // Kahn's topological sort (Kahn 1962) over positions: among the gaps whose
-    // prerequisites are all placed, the first by priority goes first. A bit set of the
-    // ready positions finds it in O(n / 64) words at worst, usually one.
+    // The gaps as stored, in priority order, with the skills implying each; each node
+    // learns its position, and `ready` marks (by position) the gaps without prerequisite
+    // gaps.
     ready.clear();
     ready.resize(count.div_ceil(64), 0);
-    for (i, &k) in order.iter().enumerate() {
-        ready[i / 64] |= u64::from(nodes[k as usize].missing == 0) << (i % 64);
-    }
-    // The gaps as stored, in priority order, with the skills implying each.
     let mut records = Vec::with_capacity(count);
-    let mut implied_skills = Vec::with_capacity(len);
-    for &k in order.iter() {
-        let g = &nodes[k as usize];
-        let start = implied_skills.len() as u32;
-        implied_skills.extend(
+    let mut indices = Vec::with_capacity(count + len);
+    indices.resize(count, 0);
+    for (i, &k) in order.iter().enumerate() {
+        let g = &mut nodes[k as usize];
+        g.position = i as u32;
+        ready[i / 64] |= u64::from(g.missing == 0) << (i % 64);
+        let start = indices.len() as u32;
+        indices.extend(
             implied[(g.end - g.count) as usize..g.end as usize]
                 .iter()
                 .map(|&d| closure.skills[d as usize]),
@@ -530,8 +526,7 @@ fn compute<'c>(
             weight: g.weight,
             priority: f64::from_bits(!g.key),
             skill: closure.skills[k as usize],
-            implied: (start, implied_skills.len() as u32),
-            next: END,
+            implied: (start, indices.len() as u32),
             need: g.need,
             importance: g.importance,
             required: g.required,
@@ -539,13 +534,10 @@ fn compute<'c>(
     }
 
     // Kahn's topological sort (Kahn 1962) over positions: among the gaps whose
-    // prerequisites are all placed, the first by priority goes first; each is linked to
-    // the one before. A bit set of the ready positions finds it in O(n / 64) words at
+    // prerequisites are all placed, the first by priority goes first. A bit set of the ready positions finds it in O(n / 64) words at
     // worst, usually one. The word at `low` is kept in `word` (its copy in `ready` is
     // stale), and every word before `low` is zero: each step depends on the one before
     // through `word`, so that stays out of memory.
-    let mut first = END;
-    let mut last = END;
     let mut placed = 0;
     let mut low = 0;
     let mut word = ready.first().copied().unwrap_or(0);
@@ -563,11 +555,7 @@ fn compute<'c>(
         }
         let i = low * 64 + word.trailing_zeros() as usize;
         word &= word - 1;
-        match records.get_mut(last as usize) {
-            Some(r) => r.next = i as u32,
-            None => first = i as u32,
-        }
-        last = i as u32;
+        indices[placed] = i as u32;
         placed += 1;
         let g = &nodes[order[i] as usize];
         for &d in &implied[(g.end - g.count) as usize..g.end as usize] {
@@ -591,16 +579,14 @@ fn compute<'c>(
     if placed != count {
         // The skill graph is acyclic (validated), so this does not happen: fall back
         // to priority order.
-        first = if count == 0 { END } else { 0 };
-        for (i, r) in records.iter_mut().enumerate() {
-            r.next = if i + 1 < count { i as u32 + 1 } else { END };
+        for (i, at) in indices[..count].iter_mut().enumerate() {
+            *at = i as u32;
         }
     }
     Gaps {
         catalog,
         records,
-        implied: implied_skills,
-        first,
+        indices,
     }
 }
 
@@ -611,6 +597,8 @@ const FEW_PRIORITIES: usize = 16;
 /// The distinct priority keys met so far: most gaps share a handful of priorities.
 struct Ranks {
     distinct: [u64; FEW_PRIORITIES],
+    /// How many gaps have each key.
+    counts: [u32; FEW_PRIORITIES],
     len: usize,
     /// Whether more than [`FEW_PRIORITIES`] keys (or a NaN's) were met.
     many: bool,
@@ -620,6 +608,7 @@ impl Ranks {
     fn new() -> Ranks {
         Ranks {
             distinct: [0; FEW_PRIORITIES],
+            counts: [0; FEW_PRIORITIES],
             len: 0,
             many: false,
         }
@@ -634,6 +623,7 @@ impl Ranks {
             found = if q == key { r } else { found };
         }
         if found < FEW_PRIORITIES {
+            self.counts[found] += 1;
             return found as u8;
         }
         if key == 0 || self.len == FEW_PRIORITIES {
@@ -642,6 +632,7 @@ impl Ranks {
             return 0;
         }
         self.distinct[self.len] = key;
+        self.counts[self.len] = 1;
         self.len += 1;
         self.len as u8 - 1
     }
@@ -683,10 +674,7 @@ fn priority_order(
         by_value[r] = (p, r);
     }
     by_value[..d].sort_unstable();
-    let mut counts = [0u32; FEW_PRIORITIES];
-    for n in nodes.iter().filter(|n| n.gap) {
-        counts[n.rank as usize] += 1;
-    }
+    let counts = &ranks.counts;
     let mut next = [0u32; FEW_PRIORITIES];
     let mut at = 0;
     for &(_, r) in &by_value[..d] {
