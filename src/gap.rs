@@ -470,7 +470,7 @@ fn compute<'c>(
     // prerequisite a gap needing at least that level. The loop is written without
     // data-dependent branches (which gap inputs make unpredictable).
     implied.clear();
-    implied.resize(closure.links.len() + 2, 0);
+    implied.resize(closure.links.len(), 0);
     let mut len = 0;
     for l in closure.links {
         let d = nodes[l.dependent as usize];
@@ -534,10 +534,11 @@ fn compute<'c>(
     }
 
     // Kahn's topological sort (Kahn 1962) over positions: among the gaps whose
-    // prerequisites are all placed, the first by priority goes first. A bit set of the ready positions finds it in O(n / 64) words at
-    // worst, usually one. The word at `low` is kept in `word` (its copy in `ready` is
-    // stale), and every word before `low` is zero: each step depends on the one before
-    // through `word`, so that stays out of memory.
+    // prerequisites are all placed, the first by priority goes first. The bit set of
+    // ready positions finds it in O(n / 64) words at worst, usually one. The word at
+    // `low` is kept in `word` (its copy in `ready` is stale), and every word before `low`
+    // is zero: each step depends on the one before through `word`, so that stays out of
+    // memory.
     let mut placed = 0;
     let mut low = 0;
     let mut word = ready.first().copied().unwrap_or(0);
