@@ -61,11 +61,6 @@ impl<'c> Gaps<'c> {
         }
     }
 
-    /// The gap at `i` in priority order.
-    pub fn nth(&self, i: usize) -> Option<Gap<'_, 'c>> {
-        self.records.get(i).map(|record| Gap { gaps: self, record })
-    }
-
     /// The number of gaps, implied ones included.
     pub fn len(&self) -> usize {
         self.records.len()
@@ -367,8 +362,6 @@ struct Node {
     implied_importance: Importance,
     /// Whether the node's own target is unmet.
     required: bool,
-    /// Whether it is a gap.
-    gap: bool,
     /// Its priority's index among the distinct priorities (see [`Ranks`]).
     rank: u8,
 }
@@ -451,7 +444,6 @@ fn compute<'c>(
         importance: Importance::Optional,
         implied_importance: Importance::Optional,
         required: false,
-        gap: false,
         rank: 0,
     }));
     for (k, &at) in closure.targets.iter().enumerate() {
@@ -494,8 +486,7 @@ fn compute<'c>(
     let mut count = 0;
     for n in nodes.iter_mut() {
         (n.weight, n.importance) = n.passed_on();
-        n.gap = n.is_gap();
-        if n.gap {
+        if n.is_gap() {
             n.key = !(n.weight * (n.need.as_f64() - n.have) / n.need.as_f64()).to_bits();
             n.rank = ranks.rank(n.key);
             count += 1;
@@ -661,7 +652,7 @@ fn priority_order(
                 .iter()
                 .zip(nodes.iter())
                 .enumerate()
-                .filter(|(_, (_, n))| n.gap)
+                .filter(|(_, (_, n))| n.is_gap())
                 .map(|(k, (&s, n))| u128::from(n.key) << 64 | u128::from(s) << 32 | k as u128),
         );
         sorted.sort_unstable();
@@ -686,7 +677,7 @@ fn priority_order(
     order.resize(count, 0);
     for &k in closure.by_skill {
         let n = &nodes[k as usize];
-        if n.gap {
+        if n.is_gap() {
             let place = &mut next[n.rank as usize];
             order[*place as usize] = k;
             *place += 1;

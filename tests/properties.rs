@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use skillgap::{Assessment, Catalog, Level, Profile};
+use skillgap::{Assessment, Catalog, Importance, Level, Policy, Profile};
 
 /// Cases per property: enough to find slips, few enough to keep the suite fast.
 fn config() -> Config {
@@ -74,6 +74,51 @@ fn assert_no_score_drops(before: &Assessment<'_>, after: &Assessment<'_>, what: 
             new >= old,
             "{what}: score of {role} fell from {old} to {new}"
         );
+    }
+}
+
+/// The gaps of `role` computed the obvious way, through the public API only, as a check
+/// of the indexed computation: the unmet requirements, then, until nothing changes, every
+/// prerequisite a gap asks more of than the profile has, with the highest level asked,
+/// the largest weight and the highest importance of the gaps asking.
+/// `skill → (need, weight, importance, required, implied_by)`.
+type Expected = BTreeMap<String, (Level, f64, Importance, bool, BTreeSet<String>)>;
+
+fn reference_gaps(a: &Assessment<'_>, role: &str) -> Expected {
+    let weights = Policy::default().weights;
+    let mut gaps = Expected::new();
+    for q in catalog().requirements(role).unwrap() {
+        if a.level_of(q.skill().as_str()) < q.level().as_f64() {
+            let weight = q.weight().unwrap_or_else(|| weights.of(q.importance()));
+            let entry = (q.level(), weight, q.importance(), true, BTreeSet::new());
+            gaps.insert(q.skill().to_string(), entry);
+        }
+    }
+    loop {
+        let before = gaps.clone();
+        for (skill, (_, weight, importance, _, _)) in &before {
+            for (prereq, level) in catalog().prerequisites(skill) {
+                if a.level_of(prereq.as_str()) >= level.as_f64() {
+                    continue;
+                }
+                let e = gaps.entry(prereq.to_string()).or_insert((
+                    level,
+                    0.0,
+                    Importance::Optional,
+                    false,
+                    BTreeSet::new(),
+                ));
+                e.0 = e.0.max(level);
+                if !e.3 {
+                    e.1 = e.1.max(*weight);
+                    e.2 = e.2.max(*importance);
+                }
+                e.4.insert(skill.clone());
+            }
+        }
+        if gaps == before {
+            return gaps;
+        }
     }
 }
 
@@ -279,6 +324,30 @@ proptest! {
             prop_assert_eq!(a.gaps(role).unwrap(), b.gaps(role).unwrap());
             prop_assert_eq!(a.plan(role).unwrap(), b.plan(role).unwrap());
             prop_assert_eq!(a.explain(role).unwrap(), b.explain(role).unwrap());
+        }
+    }
+
+    #[test]
+    fn gaps_match_the_obvious_computation(levels in levels()) {
+        let a = assess(&profile_of(&levels));
+        for role in role_ids() {
+            let expected = reference_gaps(&a, role);
+            let gaps = a.gaps(role).unwrap();
+            let mut got = Expected::new();
+            for g in gaps.by_priority() {
+                let implied_by = g.implied_by().map(|s| s.to_string()).collect();
+                let entry = (g.need(), g.weight(), g.importance(), !g.is_implied(), implied_by);
+                got.insert(g.skill().id().to_string(), entry);
+                let have = a.level_of(g.skill().id().as_str());
+                let need = g.need().as_f64();
+                prop_assert_eq!(g.priority(), g.weight() * (need - have) / need);
+            }
+            prop_assert_eq!(&got, &expected, "{}", role);
+            let keys: Vec<(f64, &str)> = gaps
+                .by_priority()
+                .map(|g| (-g.priority(), g.skill().id().as_str()))
+                .collect();
+            prop_assert!(keys.windows(2).all(|w| w[0] < w[1]), "{}: {:?}", role, keys);
         }
     }
 
