@@ -41,6 +41,20 @@ struct Record {
     required: bool,
 }
 
+impl Record {
+    /// A placeholder, overwritten before the gaps are returned.
+    const EMPTY: Record = Record {
+        have: 0.0,
+        weight: 0.0,
+        priority: 0.0,
+        skill: 0,
+        implied: (0, 0),
+        need: Level::NONE,
+        importance: Importance::Optional,
+        required: false,
+    };
+}
+
 impl<'c> Gaps<'c> {
     /// Gaps by priority, descending; ties by skill id.
     pub fn by_priority(
@@ -390,10 +404,12 @@ struct Scratch {
     nodes: Vec<Node>,
     /// The gaps implying each node (closure positions), node after node.
     implied: Vec<u32>,
-    /// Gap nodes in priority order.
-    order: Vec<u32>,
     ready: Vec<u64>,
     sorted: Vec<u128>,
+    /// Per position, the prerequisite gaps not yet in the learning order.
+    missing: Vec<u32>,
+    /// The gaps each link unblocks, by position.
+    dependents: Vec<u32>,
 }
 
 impl Scratch {
@@ -406,13 +422,38 @@ impl Scratch {
     }
 }
 
+/// Dropped gaps leave their buffers in the thread's spare slot, where the next gap
+/// computation takes them: walking many roles' gaps one after another allocates nothing.
+impl Drop for Gaps<'_> {
+    fn drop(&mut self) {
+        /// Larger buffers are freed rather than kept.
+        const KEEP: usize = 1 << 12;
+        let records = std::mem::take(&mut self.records);
+        if records.capacity() == 0 || records.capacity() > KEEP {
+            return;
+        }
+        let indices = std::mem::take(&mut self.indices);
+        let _ = SPARE.try_with(|cell| {
+            let spare = cell.take();
+            cell.set(if spare.0.capacity() >= records.capacity() {
+                spare
+            } else {
+                (records, indices)
+            });
+        });
+    }
+}
+
 thread_local! {
+    /// Buffers of dropped gaps (records and indices), for the next computation.
+    static SPARE: Cell<(Vec<Record>, Vec<u32>)> = const { Cell::new((Vec::new(), Vec::new())) };
     static SCRATCH: Cell<Scratch> = const { Cell::new(Scratch {
         nodes: Vec::new(),
         implied: Vec::new(),
-        order: Vec::new(),
         ready: Vec::new(),
         sorted: Vec::new(),
+        missing: Vec::new(),
+        dependents: Vec::new(),
     }) };
 }
 
@@ -426,9 +467,10 @@ fn compute<'c>(
     let Scratch {
         nodes,
         implied,
-        order,
         ready,
         sorted,
+        missing,
+        dependents,
     } = scratch;
     nodes.clear();
     nodes.extend(closure.skills.iter().map(|&s| Node {
@@ -483,7 +525,7 @@ fn compute<'c>(
         nodes[l.dependent as usize].missing += u32::from(active);
     }
     let mut ranks = Ranks::new();
-    let mut count = 0;
+    let mut count = 0usize;
     for n in nodes.iter_mut() {
         (n.weight, n.importance) = n.passed_on();
         if n.is_gap() {
@@ -492,37 +534,72 @@ fn compute<'c>(
             count += 1;
         }
     }
-    priority_order(nodes, closure, count, &ranks, order, sorted);
+    // Each gap's position in priority order: with few distinct priorities, a stable
+    // counting sort of the gaps taken in skill order (the closure's `by_skill`);
+    // otherwise a comparison sort.
+    let mut next = [0u32; FEW_PRIORITIES];
+    if ranks.many {
+        sorted.clear();
+        sorted.extend(
+            closure
+                .skills
+                .iter()
+                .zip(nodes.iter())
+                .enumerate()
+                .filter(|(_, (_, n))| n.is_gap())
+                .map(|(k, (&s, n))| u128::from(n.key) << 64 | u128::from(s) << 32 | k as u128),
+        );
+        sorted.sort_unstable();
+        for (i, &key) in sorted.iter().enumerate() {
+            nodes[key as u32 as usize].position = i as u32;
+        }
+    } else {
+        next = ranks.starts();
+    }
 
-    // The gaps as stored, in priority order, with the skills implying each; each node
-    // learns its position, and `ready` marks (by position) the gaps without prerequisite
-    // gaps.
+    // The gaps as stored, each at its position, with the skills implying each (after
+    // the `count` slots of the learning order); `ready` marks the gaps without
+    // prerequisite gaps.
     ready.clear();
     ready.resize(count.div_ceil(64), 0);
-    let mut records = Vec::with_capacity(count);
-    let mut indices = Vec::with_capacity(count + len);
+    missing.clear();
+    missing.resize(count, 0);
+    let (mut records, mut indices) = SPARE.try_with(Cell::take).unwrap_or_default();
+    records.clear();
+    records.resize(count, Record::EMPTY);
+    indices.clear();
+    indices.reserve(count + len);
     indices.resize(count, 0);
-    for (i, &k) in order.iter().enumerate() {
+    indices.extend(implied[..len].iter().map(|&d| closure.skills[d as usize]));
+    for &k in closure.by_skill {
         let g = &mut nodes[k as usize];
-        g.position = i as u32;
+        if !g.is_gap() {
+            continue;
+        }
+        if !ranks.many {
+            let place = &mut next[g.rank as usize];
+            g.position = *place;
+            *place += 1;
+        }
+        let i = g.position as usize;
         ready[i / 64] |= u64::from(g.missing == 0) << (i % 64);
-        let start = indices.len() as u32;
-        indices.extend(
-            implied[(g.end - g.count) as usize..g.end as usize]
-                .iter()
-                .map(|&d| closure.skills[d as usize]),
-        );
-        records.push(Record {
+        missing[i] = g.missing;
+        records[i] = Record {
             have: g.have,
             weight: g.weight,
             priority: f64::from_bits(!g.key),
             skill: closure.skills[k as usize],
-            implied: (start, indices.len() as u32),
+            implied: (count as u32 + g.end - g.count, count as u32 + g.end),
             need: g.need,
             importance: g.importance,
             required: g.required,
-        });
+        };
     }
+
+    // Each link's dependent, as a position: the gap at position `i` unblocks
+    // `dependents[records[i].implied - count]`.
+    dependents.clear();
+    dependents.extend(implied[..len].iter().map(|&d| nodes[d as usize].position));
 
     // Kahn's topological sort (Kahn 1962) over positions: among the gaps whose
     // prerequisites are all placed, the first by priority goes first. The bit set of
@@ -549,13 +626,12 @@ fn compute<'c>(
         word &= word - 1;
         indices[placed] = i as u32;
         placed += 1;
-        let g = &nodes[order[i] as usize];
-        for &d in &implied[(g.end - g.count) as usize..g.end as usize] {
-            let dependent = &mut nodes[d as usize];
-            dependent.missing -= 1;
-            if dependent.missing == 0 {
-                let j = dependent.position as usize;
-                let (w, bit) = (j / 64, 1 << (j % 64));
+        let (start, end) = records[i].implied;
+        for &j in &dependents[start as usize - count..end as usize - count] {
+            let m = &mut missing[j as usize];
+            *m -= 1;
+            if *m == 0 {
+                let (w, bit) = (j as usize / 64, 1 << (j % 64));
                 if w == low {
                     word |= bit;
                 } else if w > low {
@@ -628,60 +704,23 @@ impl Ranks {
         self.len += 1;
         self.len as u8 - 1
     }
-}
 
-/// Fills `order` with the `count` gap nodes by priority, descending, ties by skill.
-///
-/// With few distinct priorities, the gaps are taken in skill order (the closure's
-/// `by_skill`) and put in place by a stable counting sort on their priority's rank.
-/// Otherwise, a comparison sort.
-fn priority_order(
-    nodes: &[Node],
-    closure: Closure<'_>,
-    count: usize,
-    ranks: &Ranks,
-    order: &mut Vec<u32>,
-    sorted: &mut Vec<u128>,
-) {
-    order.clear();
-    if ranks.many {
-        sorted.clear();
-        sorted.extend(
-            closure
-                .skills
-                .iter()
-                .zip(nodes.iter())
-                .enumerate()
-                .filter(|(_, (_, n))| n.is_gap())
-                .map(|(k, (&s, n))| u128::from(n.key) << 64 | u128::from(s) << 32 | k as u128),
-        );
-        sorted.sort_unstable();
-        order.extend(sorted.iter().map(|&key| key as u32));
-        return;
-    }
-    // Where each priority's gaps start, by descending priority (ascending `!bits`).
-    let d = ranks.len;
-    let mut by_value = [(0u64, 0usize); FEW_PRIORITIES];
-    for (r, &p) in ranks.distinct[..d].iter().enumerate() {
-        by_value[r] = (p, r);
-    }
-    by_value[..d].sort_unstable();
-    let counts = &ranks.counts;
-    let mut next = [0u32; FEW_PRIORITIES];
-    let mut at = 0;
-    for &(_, r) in &by_value[..d] {
-        next[r] = at;
-        at += counts[r];
-    }
-    // The gaps in skill order, each put after the earlier ones of its priority.
-    order.resize(count, 0);
-    for &k in closure.by_skill {
-        let n = &nodes[k as usize];
-        if n.is_gap() {
-            let place = &mut next[n.rank as usize];
-            order[*place as usize] = k;
-            *place += 1;
+    /// Where each rank's gaps start in priority order (descending priorities, so
+    /// ascending keys).
+    fn starts(&self) -> [u32; FEW_PRIORITIES] {
+        let d = self.len;
+        let mut by_value = [(0u64, 0usize); FEW_PRIORITIES];
+        for (r, &key) in self.distinct[..d].iter().enumerate() {
+            by_value[r] = (key, r);
         }
+        by_value[..d].sort_unstable();
+        let mut next = [0u32; FEW_PRIORITIES];
+        let mut at = 0;
+        for &(_, r) in &by_value[..d] {
+            next[r] = at;
+            at += self.counts[r];
+        }
+        next
     }
 }
 
@@ -727,6 +766,67 @@ mod tests {
                 let ad_hoc = gaps(catalog, have, &targets);
                 assert_eq!(stored, ad_hoc, "role #{r}");
             }
+        }
+    }
+
+    /// The learning order Kahn's rule gives, computed the slow way from the priority
+    /// order and the implied-by lists: repeatedly the first gap (by priority) whose
+    /// prerequisite gaps are all placed.
+    fn slow_learning_order(gaps: &Gaps<'_>) -> Vec<u32> {
+        let all: Vec<Gap<'_, '_>> = gaps.by_priority().collect();
+        let mut placed = vec![false; all.len()];
+        let mut order = Vec::new();
+        while order.len() < all.len() {
+            let next = (0..all.len())
+                .find(|&i| {
+                    !placed[i]
+                        && (0..all.len()).all(|p| {
+                            placed[p] || !all[p].implied_by().any(|s| s == all[i].skill().id())
+                        })
+                })
+                .expect("acyclic");
+            placed[next] = true;
+            order.push(all[next].index());
+        }
+        order
+    }
+
+    /// Targets with more distinct priorities than the counting sort takes, and with
+    /// few: both orders are right.
+    #[test]
+    fn many_and_few_distinct_priorities_order_alike() {
+        let catalog = crate::Catalog::builtin();
+        let profile = Profile::new()
+            .with_skill("python", Level::BEGINNER)
+            .with_skill("statistics", Level::AWARENESS);
+        let a = catalog.assess(&profile).expect("valid");
+        let skills: Vec<u32> = (0..catalog.skills.len() as u32)
+            .step_by(2)
+            .take(40)
+            .collect();
+        for distinct in [false, true] {
+            let targets: Vec<Target> = skills
+                .iter()
+                .enumerate()
+                .map(|(i, &skill)| Target {
+                    skill,
+                    need: Level::ADVANCED,
+                    importance: Importance::Important,
+                    weight: if distinct { 1.0 + i as f64 / 64.0 } else { 0.5 },
+                })
+                .collect();
+            let gaps = gaps(catalog, |s| a.have_of(s), &targets);
+            let keys: Vec<(f64, &str)> = gaps
+                .by_priority()
+                .map(|g| (-g.priority(), g.skill().id().as_str()))
+                .collect();
+            let priorities: std::collections::BTreeSet<u64> =
+                keys.iter().map(|k| k.0.to_bits()).collect();
+            assert_eq!(priorities.len() > FEW_PRIORITIES, distinct, "{keys:?}");
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+            let learning: Vec<u32> = gaps.in_learning_order().map(|g| g.index()).collect();
+            assert_eq!(learning, slow_learning_order(&gaps));
+            assert!(gaps.by_priority().any(|g| g.is_implied()));
         }
     }
 }
