@@ -272,10 +272,11 @@ struct Earned {
 }
 
 /// Per role, the requirements met (low half) and the essential ones among them (high
-/// half): 16-bit halves when no role has 2¹⁶ requirements (a smaller array to clear and
-/// to update), 32-bit ones otherwise.
+/// half): the narrowest halves that hold every role's requirement count (8, 16 or 32
+/// bits), for a smaller array to clear and to update.
 #[derive(Debug, Clone)]
 enum Met {
+    Tiny(Vec<u16>),
     Narrow(Vec<u32>),
     Wide(Vec<u64>),
 }
@@ -284,6 +285,7 @@ impl Met {
     /// Requirements met, and essential ones met, for role `r`.
     fn of(&self, r: usize) -> (u32, u32) {
         match self {
+            Met::Tiny(v) => (u32::from(v[r] & 0xFF), u32::from(v[r] >> 8)),
             Met::Narrow(v) => (v[r] & 0xFFFF, v[r] >> 16),
             Met::Wide(v) => (v[r] as u32, (v[r] >> 32) as u32),
         }
@@ -293,7 +295,13 @@ impl Met {
 /// Accumulates every role's score through the skill → requirements index. Per role the
 /// terms are added in skill order, whatever the index layout.
 fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> Earned {
-    if catalog.role_req_max < 1 << 16 {
+    if catalog.role_req_max < 1 << 8 {
+        let (numerator, met) = accumulate_in(catalog, policy, have, 1u16, 1 | 1 << 8);
+        Earned {
+            numerator,
+            met: Met::Tiny(met),
+        }
+    } else if catalog.role_req_max < 1 << 16 {
         let (numerator, met) = accumulate_in(catalog, policy, have, 1u32, 1 | 1 << 16);
         Earned {
             numerator,
@@ -795,7 +803,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn narrow_and_wide_counters_agree() {
+    fn counters_of_every_width_agree() {
         let catalog = Catalog::builtin();
         let profile = Profile::new()
             .with_skill("python", Level::ADVANCED)
@@ -808,15 +816,19 @@ mod tests {
             ..Policy::default()
         };
         for policy in [Policy::default(), strict] {
+            let (x8, m8) = accumulate_in(catalog, &policy, &a.have, 1u16, 1 | 1 << 8);
             let (x16, m16) = accumulate_in(catalog, &policy, &a.have, 1u32, 1 | 1 << 16);
             let (x32, m32) = accumulate_in(catalog, &policy, &a.have, 1u64, 1 | 1 << 32);
+            assert_eq!(x8, x32);
             assert_eq!(x16, x32);
+            let tiny = Met::Tiny(m8);
             let narrow = Met::Narrow(m16);
             let wide = Met::Wide(m32);
             for r in 0..catalog.roles.len() {
+                assert_eq!(tiny.of(r), wide.of(r));
                 assert_eq!(narrow.of(r), wide.of(r));
             }
-            assert!((0..catalog.roles.len()).any(|r| narrow.of(r).0 > 0));
+            assert!((0..catalog.roles.len()).any(|r| wide.of(r).0 > 0 && wide.of(r).1 > 0));
         }
     }
 

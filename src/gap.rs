@@ -582,7 +582,6 @@ fn compute<'c>(
             *place += 1;
         }
         let i = g.position as usize;
-        ready[i / 64] |= u64::from(g.missing == 0) << (i % 64);
         missing[i] = g.missing;
         records[i] = Record {
             have: g.have,
@@ -594,6 +593,13 @@ fn compute<'c>(
             importance: g.importance,
             required: g.required,
         };
+    }
+
+    for (word, chunk) in ready.iter_mut().zip(missing.chunks(64)) {
+        *word = chunk
+            .iter()
+            .enumerate()
+            .fold(0, |w, (b, &m)| w | u64::from(m == 0) << b);
     }
 
     // Each link's dependent, as a position: the gap at position `i` unblocks

@@ -38,7 +38,11 @@ pub(crate) fn normalize(label: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -664,6 +668,9 @@ mod tests {
     fn normalize_trims_lowercases_and_collapses() {
         assert_eq!(normalize("  Machine   Learning "), "machine learning");
         assert_eq!(normalize("C++"), "c++");
+        // ASCII words and others, side by side.
+        assert_eq!(normalize("DATA ÉTUDES Straße"), "data études straße");
+        assert_eq!(normalize("ΣΟΦΙΑ\tAI"), "σοφια ai");
         assert_eq!(normalize(&"x".repeat(10_000)).len(), MAX_LABEL_BYTES);
     }
 
