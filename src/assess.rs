@@ -148,8 +148,9 @@ impl<'c> Assessor<'c> {
                 unresolved: warnings,
             });
         }
-        // Profile positions are distinct: an unstable sort orders like a stable one.
-        own.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+        // Profile positions are distinct: an unstable sort orders like a stable one. (A
+        // profile does not hold 2³² skills, so the position fits the key's low half.)
+        own.sort_unstable_by_key(|&(s, _, order)| u64::from(s) << 32 | u64::from(order as u32));
         // (skill, level, source): the source is the related skill a level transfers from
         // (`NO_SOURCE` for the profile's own entry) with the factor.
         const NO_SOURCE: u32 = u32::MAX;
@@ -167,7 +168,12 @@ impl<'c> Assessor<'c> {
                 _ => levels.push((s, level, NO_SOURCE, 0.0, levels.len() as u32)),
             }
         }
-        if self.policy.transfer {
+        let to_have = |(skill, level, from, factor, _): (u32, f64, u32, f64, u32)| Have {
+            skill,
+            level,
+            from: (from != NO_SOURCE).then_some((from, factor)),
+        };
+        let have: Vec<Have> = if self.policy.transfer {
             let own_count = levels.len();
             for i in 0..own_count {
                 let (s, level, _, _, _) = levels[i];
@@ -176,20 +182,24 @@ impl<'c> Assessor<'c> {
                 }
             }
             // Per skill, the highest level wins; on a tie the profile's own entry (which
-            // comes first among equals: it was pushed first) is kept.
-            levels.sort_unstable_by(|a, b| {
-                a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.4.cmp(&b.4))
-            });
-            levels.dedup_by_key(|h| h.0);
-        }
-        let have: Vec<Have> = levels
-            .into_iter()
-            .map(|(skill, level, from, factor, _)| Have {
-                skill,
-                level,
-                from: (from != NO_SOURCE).then_some((from, factor)),
-            })
-            .collect();
+            // comes first among equals: it was pushed first) is kept. Sorted as packed
+            // integer keys (skill, level descending, position), which compare fast.
+            let mut keys: Vec<u128> = levels
+                .iter()
+                .map(|h| {
+                    u128::from(h.0) << 96
+                        | u128::from(!total_order_key(h.1)) << 32
+                        | u128::from(h.4)
+                })
+                .collect();
+            keys.sort_unstable();
+            keys.dedup_by_key(|k| (*k >> 96) as u32);
+            keys.iter()
+                .map(|&k| to_have(levels[k as u32 as usize]))
+                .collect()
+        } else {
+            levels.into_iter().map(to_have).collect()
+        };
         let have_table = HaveTable::new(&have);
         let earned = accumulate(catalog, &self.policy, &have);
         let totals = if self.policy.weights == Weights::default() {
@@ -215,6 +225,17 @@ impl<'c> Assessor<'c> {
             ranked: OnceLock::new(),
             warnings,
         })
+    }
+}
+
+/// An integer that orders like `x` under [`f64::total_cmp`].
+fn total_order_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    // Negative numbers: all bits flipped; others: the sign bit set.
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
     }
 }
 
@@ -829,6 +850,30 @@ mod tests {
                 assert_eq!(narrow.of(r), wide.of(r));
             }
             assert!((0..catalog.roles.len()).any(|r| wide.of(r).0 > 0 && wide.of(r).1 > 0));
+        }
+    }
+
+    #[test]
+    fn total_order_keys_order_like_total_cmp() {
+        let xs = [
+            f64::NEG_INFINITY,
+            -2.5,
+            -0.0,
+            0.0,
+            1e-300,
+            0.5,
+            2.0,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(
+                    total_order_key(a).cmp(&total_order_key(b)),
+                    a.total_cmp(&b),
+                    "{a} vs {b}"
+                );
+            }
         }
     }
 
