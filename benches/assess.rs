@@ -28,9 +28,7 @@ fn score_and_gaps(catalog: &Catalog, profile: &Profile) -> usize {
         .expect("the default policy is valid");
     let mut seen = 0;
     for rs in assessment.top(BEST) {
-        let gaps = assessment
-            .gaps(rs.role().id().as_str())
-            .expect("the role exists");
+        let gaps = assessment.gaps_for(&rs).expect("the role exists");
         for gap in gaps.in_learning_order() {
             black_box(gap);
             seen += 1;

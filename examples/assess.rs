@@ -102,9 +102,7 @@ fn run() -> Result<(), String> {
     if args.json {
         let mut roles = Vec::new();
         for rs in assessment.roles().iter().take(top) {
-            let gaps = assessment
-                .gaps(rs.role().id().as_str())
-                .map_err(|e| e.to_string())?;
+            let gaps = assessment.gaps_for(rs).map_err(|e| e.to_string())?;
             roles.push(json!({
                 "id": rs.role().id(),
                 "name": rs.role().name(),
@@ -136,9 +134,7 @@ fn run() -> Result<(), String> {
         "rank", "role", "score", "ready", "gaps"
     );
     for (i, rs) in assessment.roles().iter().take(top).enumerate() {
-        let gaps = assessment
-            .gaps(rs.role().id().as_str())
-            .map_err(|e| e.to_string())?;
+        let gaps = assessment.gaps_for(rs).map_err(|e| e.to_string())?;
         let first: Vec<String> = gaps
             .by_priority()
             .take(3)

@@ -782,10 +782,39 @@ impl<'c> Assessment<'c> {
     /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
     pub fn gaps(&self, role: &str) -> Result<Gaps<'c>> {
         let r = self.catalog.role_index_or_err(role)?;
-        Ok(self.gaps_of(r))
+        Ok(self.gaps_at(r))
     }
 
-    pub(crate) fn gaps_of(&self, role: u32) -> Gaps<'c> {
+    /// The gaps toward a scored role (from [`Assessment::top`] or
+    /// [`Assessment::roles`]), as [`Assessment::gaps`] gives them, without looking the
+    /// role up by id.
+    ///
+    /// ```
+    /// use skillgap::{Catalog, Level, Profile};
+    ///
+    /// let catalog = Catalog::builtin();
+    /// let profile = Profile::new().with_skill("python", Level::ADVANCED);
+    /// let assessment = catalog.assess(&profile)?;
+    /// for scored in assessment.top(3) {
+    ///     let gaps = assessment.gaps_for(&scored)?;
+    ///     assert_eq!(gaps, assessment.gaps(scored.role().id().as_str())?);
+    /// }
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRole`] when the score comes from another catalog that has a role
+    /// this one lacks (a score from another catalog is looked up by its role's id).
+    pub fn gaps_for(&self, score: &RoleScore<'_>) -> Result<Gaps<'c>> {
+        let index = score.index as usize;
+        match self.catalog.roles.get(index) {
+            Some(role) if std::ptr::eq(role, score.role) => Ok(self.gaps_at(score.index)),
+            _ => self.gaps(score.role.id().as_str()),
+        }
+    }
+
+    pub(crate) fn gaps_at(&self, role: u32) -> Gaps<'c> {
         let reqs = &self.catalog.role_reqs[role as usize];
         gap::gaps_in(
             self.catalog,

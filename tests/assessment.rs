@@ -273,6 +273,30 @@ fn unknown_role_suggests_the_closest() {
 }
 
 #[test]
+fn gaps_for_a_score_match_gaps_by_id_even_across_catalogs() {
+    let catalog = fixture();
+    let a = catalog.assess(&profile()).unwrap();
+    for scored in a.roles() {
+        let id = scored.role().id().as_str();
+        assert_eq!(a.gaps_for(scored).unwrap(), a.gaps(id).unwrap(), "{id}");
+    }
+    // A score from another catalog: found by id when this one has the role, an error
+    // otherwise.
+    let twin = fixture();
+    let other = twin.assess(&profile()).unwrap();
+    for scored in other.roles() {
+        let id = scored.role().id().as_str();
+        assert_eq!(a.gaps_for(scored).unwrap(), a.gaps(id).unwrap(), "{id}");
+    }
+    let builtin = Catalog::builtin().assess(&profile()).unwrap();
+    let foreign = builtin.best().unwrap();
+    assert!(matches!(
+        a.gaps_for(&foreign),
+        Err(Error::UnknownRole { .. })
+    ));
+}
+
+#[test]
 fn policy_switches_change_scores_as_documented() {
     let catalog = fixture();
     let p = profile();
