@@ -18,6 +18,9 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use skillgap::{Resolver, Status};
+use support::Rng;
+
+mod support;
 
 /// Labels in the generated vocabulary.
 const LABELS: usize = 100_000;
@@ -25,30 +28,9 @@ const LABELS: usize = 100_000;
 /// Queries in the cycle.
 const QUERIES: usize = 1_000;
 
-/// splitmix64 (Steele, Lea & Flood 2014).
-struct Rng(u64);
-
-impl Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        ((self.next_u64() >> 11) as f64) < p * (1u64 << 53) as f64
-    }
-
-    /// Skewed towards small indices (common words): the minimum of two draws.
-    fn skewed(&mut self, n: usize) -> usize {
-        self.below(n).min(self.below(n))
-    }
+/// Skewed towards small indices (common words): the minimum of two draws.
+fn skewed(rng: &mut Rng, n: usize) -> usize {
+    rng.below(n).min(rng.below(n))
 }
 
 /// Words of skill labels, most common first.
@@ -312,7 +294,7 @@ fn pseudo_word(rng: &mut Rng) -> String {
 
 /// The vocabulary: skills as `(id, labels)`, 100,000 labels in all (ids included).
 fn vocabulary() -> Vec<(String, Vec<String>)> {
-    let mut rng = Rng(0x5EED_2E50_17E5);
+    let mut rng = Rng::new(0x5EED_2E50_17E5);
     let mut words: Vec<String> = WORDS.iter().map(|w| w.to_string()).collect();
     let mut seen: HashSet<String> = words.iter().cloned().collect();
     while words.len() < WORDS.len() + PSEUDO_WORDS {
@@ -328,7 +310,7 @@ fn vocabulary() -> Vec<(String, Vec<String>)> {
             .map(|i| {
                 // Real words (common ones more often) mixed with generated rarer ones.
                 if (i == 0 && rng.chance(0.5)) || rng.chance(0.45) {
-                    words[rng.skewed(WORDS.len())].as_str()
+                    words[skewed(rng, WORDS.len())].as_str()
                 } else {
                     words[WORDS.len() + rng.below(PSEUDO_WORDS)].as_str()
                 }
@@ -382,7 +364,7 @@ fn typo(rng: &mut Rng, s: &str) -> String {
 
 /// Typed variants of labels (expected skill) and non-skill strings (`None`).
 fn queries(skills: &[(String, Vec<String>)]) -> Vec<(String, Option<String>)> {
-    let mut rng = Rng(0x0051_1C7E_D5E7);
+    let mut rng = Rng::new(0x0051_1C7E_D5E7);
     const NEGATIVES: [&str; 20] = [
         "banana bread",
         "my cat",
