@@ -54,24 +54,28 @@ pub(crate) struct PostingRun {
 
 /// Exact lookup of ids (skill or role) by open addressing over their indices: one hash
 /// and usually one string comparison, instead of a binary search of string comparisons.
+/// Each slot keeps the high half of its id's hash beside the index, so a probe past
+/// another id compares two integers, not the strings.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct IdIndex {
-    /// Item indices; `u32::MAX` is an empty slot. The length is a power of two.
-    slots: Vec<u32>,
+    /// `hash >> 32 << 32 | index`; [`IdIndex::EMPTY`] is an empty slot. The length is a
+    /// power of two.
+    slots: Vec<u64>,
 }
 
 impl IdIndex {
-    const EMPTY: u32 = u32::MAX;
+    const EMPTY: u64 = u64::MAX;
 
     fn new(ids: &[&str]) -> IdIndex {
         let len = (ids.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![IdIndex::EMPTY; len];
         for (i, id) in ids.iter().enumerate() {
-            let mut at = IdIndex::hash(id) as usize & (len - 1);
+            let h = IdIndex::hash(id);
+            let mut at = h as usize & (len - 1);
             while slots[at] != IdIndex::EMPTY {
                 at = (at + 1) & (len - 1);
             }
-            slots[at] = i as u32;
+            slots[at] = h >> 32 << 32 | i as u64;
         }
         IdIndex { slots }
     }
@@ -104,13 +108,18 @@ impl IdIndex {
     /// The index of the item whose id is `id`; `id_of` gives an item's id.
     fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> &'a str) -> Option<u32> {
         let mask = self.slots.len().checked_sub(1)?;
-        let mut at = IdIndex::hash(id) as usize & mask;
+        let h = IdIndex::hash(id);
+        let mut at = h as usize & mask;
         loop {
-            match self.slots[at] {
-                IdIndex::EMPTY => return None,
-                i if id_of(i as usize) == id => return Some(i),
-                _ => at = (at + 1) & mask,
+            let slot = self.slots[at];
+            if slot == IdIndex::EMPTY {
+                return None;
             }
+            let i = slot as u32;
+            if slot >> 32 == h >> 32 && id_of(i as usize) == id {
+                return Some(i);
+            }
+            at = (at + 1) & mask;
         }
     }
 }
