@@ -285,30 +285,30 @@ impl HaveTable {
 }
 
 /// What the profile earns on each role, in role (id) order: `Σ wᵢ·creditᵢ`, and the
-/// requirements met with the essential ones among them.
+/// essential requirements met.
 #[derive(Debug, Clone)]
 struct Earned {
     numerator: Vec<f64>,
     met: Met,
 }
 
-/// Per role, the requirements met (low half) and the essential ones among them (high
-/// half): the narrowest halves that hold every role's requirement count (8, 16 or 32
-/// bits), for a smaller array to clear and to update.
+/// Per role, the essential requirements met: the narrowest counters that hold every
+/// role's count of essential requirements (8, 16 or 32 bits), for a smaller array to
+/// clear and to update.
 #[derive(Debug, Clone)]
 enum Met {
-    Tiny(Vec<u16>),
-    Narrow(Vec<u32>),
-    Wide(Vec<u64>),
+    Tiny(Vec<u8>),
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
 }
 
 impl Met {
-    /// Requirements met, and essential ones met, for role `r`.
-    fn of(&self, r: usize) -> (u32, u32) {
+    /// Essential requirements met by role `r`.
+    fn of(&self, r: usize) -> u32 {
         match self {
-            Met::Tiny(v) => (u32::from(v[r] & 0xFF), u32::from(v[r] >> 8)),
-            Met::Narrow(v) => (v[r] & 0xFFFF, v[r] >> 16),
-            Met::Wide(v) => (v[r] as u32, (v[r] >> 32) as u32),
+            Met::Tiny(v) => u32::from(v[r]),
+            Met::Narrow(v) => u32::from(v[r]),
+            Met::Wide(v) => v[r],
         }
     }
 }
@@ -316,20 +316,20 @@ impl Met {
 /// Accumulates every role's score through the skill → requirements index. Per role the
 /// terms are added in skill order, whatever the index layout.
 fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> Earned {
-    if catalog.role_req_max < 1 << 8 {
-        let (numerator, met) = accumulate_in(catalog, policy, have, 1u16, 1 | 1 << 8);
+    if catalog.role_essentials_max <= u32::from(u8::MAX) {
+        let (numerator, met) = accumulate_in(catalog, policy, have, 1u8);
         Earned {
             numerator,
             met: Met::Tiny(met),
         }
-    } else if catalog.role_req_max < 1 << 16 {
-        let (numerator, met) = accumulate_in(catalog, policy, have, 1u32, 1 | 1 << 16);
+    } else if catalog.role_essentials_max <= u32::from(u16::MAX) {
+        let (numerator, met) = accumulate_in(catalog, policy, have, 1u16);
         Earned {
             numerator,
             met: Met::Narrow(met),
         }
     } else {
-        let (numerator, met) = accumulate_in(catalog, policy, have, 1u64, 1 | 1 << 32);
+        let (numerator, met) = accumulate_in(catalog, policy, have, 1u32);
         Earned {
             numerator,
             met: Met::Wide(met),
@@ -337,15 +337,8 @@ fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> Earned {
     }
 }
 
-/// [`accumulate`] with counters of type `T`: `one` for a requirement met, `essential`
-/// for an essential one.
-fn accumulate_in<T>(
-    catalog: &Catalog,
-    policy: &Policy,
-    have: &[Have],
-    one: T,
-    essential: T,
-) -> (Vec<f64>, Vec<T>)
+/// [`accumulate`] with counters of type `T`, `one` counting an essential requirement met.
+fn accumulate_in<T>(catalog: &Catalog, policy: &Policy, have: &[Have], one: T) -> (Vec<f64>, Vec<T>)
 where
     T: Copy + Default + PartialEq + std::ops::AddAssign,
 {
@@ -367,34 +360,33 @@ where
             } else {
                 0.0
             };
-            let count = if !fully {
-                T::default()
-            } else if run.importance == Importance::Essential {
-                essential
-            } else {
-                one
-            };
+            // Only essential requirements are counted (for readiness): a role meeting
+            // every requirement is recognised when its score is asked for.
+            let counted = fully && run.importance == Importance::Essential;
             let range = run.start as usize..run.end as usize;
             if run.weighted {
-                for &(r, weight) in &catalog.run_weighted[range] {
+                let weighted = &catalog.run_weighted[range];
+                for &(r, weight) in weighted {
                     numerator[r as usize] += weight * credit;
-                    met[r as usize] += count;
+                }
+                if counted {
+                    for &(r, _) in weighted {
+                        met[r as usize] += one;
+                    }
                 }
                 continue;
             }
             let gain = w[run.importance.index()] * credit;
             let roles = &catalog.run_roles[range];
-            if count == T::default() {
-                // Adding zero to a sum of non-negative terms changes nothing.
-                if gain != 0.0 {
-                    for &r in roles {
-                        numerator[r as usize] += gain;
-                    }
-                }
-            } else {
+            if counted {
                 for &r in roles {
                     numerator[r as usize] += gain;
-                    met[r as usize] += count;
+                    met[r as usize] += one;
+                }
+            } else if gain != 0.0 {
+                // Adding zero to a sum of non-negative terms changes nothing.
+                for &r in roles {
+                    numerator[r as usize] += gain;
                 }
             }
         }
@@ -535,7 +527,7 @@ impl<'c> Assessment<'c> {
     /// The score of role `r`.
     fn score_of(&self, r: usize) -> RoleScore<'c> {
         let catalog = self.catalog;
-        let (_, met_essential) = self.earned.met.of(r);
+        let met_essential = self.earned.met.of(r);
         let essentials = catalog.role_essentials[r];
         RoleScore {
             role: &catalog.roles[r],
@@ -549,19 +541,29 @@ impl<'c> Assessment<'c> {
 
     /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`.
     fn score_value(&self, r: usize) -> f64 {
-        let catalog = self.catalog;
-        let (met_all, met_essential) = self.earned.met.of(r);
+        let numerator = self.earned.numerator[r];
         let total = self.totals[r];
-        // Every requirement met scores exactly 1, free of rounding in the sums.
-        if met_all == catalog.role_req_counts[r] {
-            1.0
-        } else if total > 0.0 {
-            (self.earned.numerator[r] / total).min(1.0)
-        } else if met_essential == catalog.role_essentials[r] {
+        if total > 0.0 {
+            // Every requirement met scores exactly 1, free of rounding in the sums. The
+            // sums then agree to 10⁻⁶ (for fewer than 2³² requirements), so only a
+            // score that close to 1 is checked.
+            if numerator >= total * (1.0 - 1e-6) && self.meets_all(r) {
+                1.0
+            } else {
+                (numerator / total).min(1.0)
+            }
+        } else if self.earned.met.of(r) == self.catalog.role_essentials[r] {
             1.0
         } else {
             0.0
         }
+    }
+
+    /// Whether the profile meets every requirement of role `r`.
+    fn meets_all(&self, r: usize) -> bool {
+        self.catalog.role_reqs[r]
+            .iter()
+            .all(|q| self.have_of(q.skill) >= q.need.as_f64())
     }
 
     /// Every role, by score descending; ties by role id. Sorted on first call (O(n log n)
@@ -866,9 +868,9 @@ mod tests {
             ..Policy::default()
         };
         for policy in [Policy::default(), strict] {
-            let (x8, m8) = accumulate_in(catalog, &policy, &a.have, 1u16, 1 | 1 << 8);
-            let (x16, m16) = accumulate_in(catalog, &policy, &a.have, 1u32, 1 | 1 << 16);
-            let (x32, m32) = accumulate_in(catalog, &policy, &a.have, 1u64, 1 | 1 << 32);
+            let (x8, m8) = accumulate_in(catalog, &policy, &a.have, 1u8);
+            let (x16, m16) = accumulate_in(catalog, &policy, &a.have, 1u16);
+            let (x32, m32) = accumulate_in(catalog, &policy, &a.have, 1u32);
             assert_eq!(x8, x32);
             assert_eq!(x16, x32);
             let tiny = Met::Tiny(m8);
@@ -877,9 +879,68 @@ mod tests {
             for r in 0..catalog.roles.len() {
                 assert_eq!(tiny.of(r), wide.of(r));
                 assert_eq!(narrow.of(r), wide.of(r));
+                // The essentials met, counted directly.
+                let direct = catalog.role_reqs[r]
+                    .iter()
+                    .filter(|q| q.importance == Importance::Essential)
+                    .filter(|q| a.have_of(q.skill) >= q.need.as_f64())
+                    .count() as u32;
+                assert_eq!(wide.of(r), direct, "role {r}");
             }
-            assert!((0..catalog.roles.len()).any(|r| wide.of(r).0 > 0 && wide.of(r).1 > 0));
+            assert!((0..catalog.roles.len()).any(|r| wide.of(r) > 0));
         }
+    }
+
+    /// Weights added in skill order (1.0 + 1.0 + 0.3 + 0.3 = 2.5999999999999996) fall
+    /// short of the total from counts per importance (2 × 0.3 + 2 × 1.0 = 2.6) in the
+    /// last bit: a role whose every requirement is met still scores exactly 1, and one
+    /// a hair short scores below 1.
+    #[test]
+    fn meeting_every_requirement_scores_exactly_one_despite_rounding() {
+        let catalog = Catalog::new(
+            vec![
+                Skill::new("a", "A"),
+                Skill::new("b", "B"),
+                Skill::new("c", "C"),
+                Skill::new("d", "D"),
+                Skill::new("e", "E").with_related("d", 0.999_999_99),
+            ],
+            vec![Role::new("r", "R")
+                .with_requirement("a", Level::BEGINNER, Importance::Essential)
+                .with_requirement("b", Level::BEGINNER, Importance::Essential)
+                .with_requirement("c", Level::BEGINNER, Importance::Optional)
+                .with_requirement("d", Level::BEGINNER, Importance::Optional)],
+            vec![],
+        )
+        .expect("valid");
+        let profile = |last: &str| {
+            Profile::new()
+                .with_skill("a", Level::BEGINNER)
+                .with_skill("b", Level::BEGINNER)
+                .with_skill("c", Level::BEGINNER)
+                .with_skill(last, Level::BEGINNER)
+        };
+        let a = catalog.assess(&profile("d")).expect("valid");
+        let numerator = a.earned.numerator[0];
+        assert!(
+            numerator < a.totals[0],
+            "the sums must differ for this test"
+        );
+        let rs = a.role("r").expect("known");
+        assert_eq!(rs.score(), 1.0);
+        assert!(rs.is_ready());
+        assert_eq!(a.top(1)[0].score(), 1.0);
+        assert_eq!(a.roles()[0].score(), 1.0);
+
+        // D only through transfer, just below the level asked.
+        let a = catalog.assess(&profile("e")).expect("valid");
+        let rs = a.role("r").expect("known");
+        assert!(
+            rs.score() < 1.0 && rs.score() > 1.0 - 1e-6,
+            "{}",
+            rs.score()
+        );
+        assert!(rs.is_ready());
     }
 
     #[test]

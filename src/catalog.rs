@@ -170,11 +170,9 @@ pub struct Catalog {
     pub(crate) role_reqs: Vec<Vec<Req>>,
     /// Per role, its requirements' prerequisite closure (targets in `role_reqs` order).
     pub(crate) role_closures: Closures,
-    /// Number of merged requirements per role (`role_reqs[r].len()`), and the largest.
-    pub(crate) role_req_counts: Vec<u32>,
-    pub(crate) role_req_max: u32,
-    /// Number of essential requirements per role.
+    /// Number of essential requirements per role, and the largest.
     pub(crate) role_essentials: Vec<u32>,
+    pub(crate) role_essentials_max: u32,
     /// Per role: requirements without explicit weight by importance, and the sum of
     /// explicit weights.
     pub(crate) role_weight_parts: Vec<([u32; 3], f64)>,
@@ -327,7 +325,7 @@ impl Catalog {
             &prereqs,
             role_reqs.iter().map(|rs| rs.iter().map(|r| r.skill)),
         );
-        let role_essentials = role_reqs
+        let role_essentials: Vec<u32> = role_reqs
             .iter()
             .map(|rs| {
                 rs.iter()
@@ -335,8 +333,7 @@ impl Catalog {
                     .count() as u32
             })
             .collect();
-        let role_req_counts: Vec<u32> = role_reqs.iter().map(|rs| rs.len() as u32).collect();
-        let role_req_max = role_req_counts.iter().copied().max().unwrap_or(0);
+        let role_essentials_max = role_essentials.iter().copied().max().unwrap_or(0);
         let role_weight_parts: Vec<([u32; 3], f64)> = role_reqs
             .iter()
             .map(|rs| {
@@ -446,9 +443,8 @@ impl Catalog {
             skill_labels,
             role_reqs,
             role_closures,
-            role_req_counts,
-            role_req_max,
             role_essentials,
+            role_essentials_max,
             role_weight_parts,
             default_totals,
             default_totals_tame,
