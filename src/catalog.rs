@@ -80,22 +80,28 @@ impl IdIndex {
         IdIndex { slots }
     }
 
-    /// A multiplicative hash over 8-byte words (FxHash-like): ids are short.
+    /// A multiplicative hash over 8-byte words (FxHash-like): ids are short. The bytes
+    /// are read as whole words: a tail shorter than a word is read as the last 8 bytes
+    /// (overlapping the word before) or, in an id shorter than 8 bytes, as two
+    /// overlapping 4-byte halves or three bytes, never copied into a buffer first.
     fn hash(id: &str) -> u64 {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let bytes = id.as_bytes();
-        let mut h = bytes.len() as u64;
-        let mut words = bytes.chunks_exact(8);
-        let mix = |h: u64, chunk: &[u8]| {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K)
-        };
-        for w in &mut words {
-            h = mix(h, w);
-        }
-        if !words.remainder().is_empty() {
-            h = mix(h, words.remainder());
+        let n = bytes.len();
+        let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+        let mut h = n as u64;
+        if n >= 8 {
+            let mut at = 0;
+            while at + 8 < n {
+                h = mix(h, le64(&bytes[at..at + 8]));
+                at += 8;
+            }
+            h = mix(h, le64(&bytes[n - 8..]));
+        } else if n >= 4 {
+            h = mix(h, le32(&bytes[n - 4..]) << 32 | le32(&bytes[..4]));
+        } else if n > 0 {
+            let byte = |i: usize| u64::from(bytes[i]);
+            h = mix(h, byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16);
         }
         // The 64-bit finalizer of MurmurHash3: every input bit reaches the low bits.
         h ^= h >> 33;
@@ -122,6 +128,20 @@ impl IdIndex {
             at = (at + 1) & mask;
         }
     }
+}
+
+/// The little-endian number in 8 bytes.
+fn le64(bytes: &[u8]) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(bytes);
+    u64::from_le_bytes(word)
+}
+
+/// The little-endian number in 4 bytes.
+fn le32(bytes: &[u8]) -> u64 {
+    let mut word = [0; 4];
+    word.copy_from_slice(bytes);
+    u64::from(u32::from_le_bytes(word))
 }
 
 /// Skills, roles and courses, validated and indexed.
@@ -723,4 +743,39 @@ pub(crate) fn role_totals(parts: &[([u32; 3], f64)], weights: &crate::policy::We
                     + f64::from(counts[2]) * w[2])
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids of every length up to three words, differing only in their last byte, their
+    /// first, or their middle one, are all found, and nothing else is.
+    #[test]
+    fn id_index_finds_every_id_of_every_length() {
+        let mut ids: Vec<String> = Vec::new();
+        for n in 0..=24usize {
+            let base: String = (0..n).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+            ids.push(base.clone());
+            for at in [0, n / 2, n.saturating_sub(1)] {
+                if n > 0 {
+                    let mut bytes = base.clone().into_bytes();
+                    bytes[at] = b'Z';
+                    ids.push(String::from_utf8(bytes).expect("ASCII"));
+                }
+            }
+        }
+        ids.push("données".into());
+        ids.sort();
+        ids.dedup();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let index = IdIndex::new(&refs);
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(index.find(id, |j| refs[j]), Some(i as u32), "{id:?}");
+        }
+        for missing in ["ZZ", "abcdefgZY", "abcdefghijklmnopqrstuvwxyz", "donnees"] {
+            assert_eq!(index.find(missing, |j| refs[j]), None, "{missing:?}");
+        }
+        assert_eq!(IdIndex::default().find("a", |j| refs[j]), None);
+    }
 }
