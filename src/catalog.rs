@@ -55,40 +55,48 @@ pub(crate) struct PostingRun {
 /// Exact lookup of ids (skill or role) by open addressing over their indices: one hash
 /// and usually one string comparison, instead of a binary search of string comparisons.
 /// Each slot keeps the high half of its id's hash beside the index, so a probe past
-/// another id compares two integers, not the strings.
+/// another id compares two integers, not the strings. An index may ignore ASCII case
+/// (hashing and comparing ASCII letters as lowercase).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct IdIndex {
     /// `hash >> 32 << 32 | index`; [`IdIndex::EMPTY`] is an empty slot. The length is a
     /// power of two.
     slots: Vec<u64>,
+    /// Whether ASCII case is ignored.
+    fold: bool,
 }
 
 impl IdIndex {
     const EMPTY: u64 = u64::MAX;
 
-    fn new(ids: &[&str]) -> IdIndex {
+    /// An index of `ids`, ignoring ASCII case if `fold`.
+    fn new(ids: &[&str], fold: bool) -> IdIndex {
         let len = (ids.len() * 2).next_power_of_two().max(8);
         let mut slots = vec![IdIndex::EMPTY; len];
         for (i, id) in ids.iter().enumerate() {
-            let h = IdIndex::hash(id);
+            let h = IdIndex::hash(id, fold);
             let mut at = h as usize & (len - 1);
             while slots[at] != IdIndex::EMPTY {
                 at = (at + 1) & (len - 1);
             }
             slots[at] = h >> 32 << 32 | i as u64;
         }
-        IdIndex { slots }
+        IdIndex { slots, fold }
     }
 
     /// A multiplicative hash over 8-byte words (FxHash-like): ids are short. The bytes
     /// are read as whole words: a tail shorter than a word is read as the last 8 bytes
     /// (overlapping the word before) or, in an id shorter than 8 bytes, as two
-    /// overlapping 4-byte halves or three bytes, never copied into a buffer first.
-    fn hash(id: &str) -> u64 {
+    /// overlapping 4-byte halves or three bytes, never copied into a buffer first. With
+    /// `fold`, each word's ASCII letters are lowered first.
+    fn hash(id: &str, fold: bool) -> u64 {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let bytes = id.as_bytes();
         let n = bytes.len();
-        let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(K);
+        let mix = |h: u64, word: u64| {
+            let word = if fold { ascii_lowercase(word) } else { word };
+            (h.rotate_left(5) ^ word).wrapping_mul(K)
+        };
         let mut h = n as u64;
         if n >= 8 {
             let mut at = 0;
@@ -114,7 +122,7 @@ impl IdIndex {
     /// The index of the item whose id is `id`; `id_of` gives an item's id.
     fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> &'a str) -> Option<u32> {
         let mask = self.slots.len().checked_sub(1)?;
-        let h = IdIndex::hash(id);
+        let h = IdIndex::hash(id, self.fold);
         let mut at = h as usize & mask;
         loop {
             let slot = self.slots[at];
@@ -122,12 +130,28 @@ impl IdIndex {
                 return None;
             }
             let i = slot as u32;
-            if slot >> 32 == h >> 32 && id_of(i as usize) == id {
-                return Some(i);
+            if slot >> 32 == h >> 32 {
+                let other = id_of(i as usize);
+                if other == id || self.fold && other.eq_ignore_ascii_case(id) {
+                    return Some(i);
+                }
             }
             at = (at + 1) & mask;
         }
     }
+}
+
+/// `word` with the ASCII capitals among its 8 bytes lowered (other bytes unchanged).
+fn ascii_lowercase(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, with its high bit cleared so that no sum carries into the next byte:
+    // the high bit of `at_least_a` is set from `A` up, that of `past_z` from `[` up.
+    let low = word & !HIGH;
+    let at_least_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capital = at_least_a & !past_z & !word & HIGH;
+    word | capital >> 2
 }
 
 /// The little-endian number in 8 bytes.
@@ -278,15 +302,23 @@ impl Catalog {
             }),
         );
 
-        let skill_ids = IdIndex::new(&skills.iter().map(|s| s.id().as_str()).collect::<Vec<_>>());
-        let role_ids = IdIndex::new(&roles.iter().map(|r| r.id().as_str()).collect::<Vec<_>>());
+        let skill_ids = IdIndex::new(
+            &skills.iter().map(|s| s.id().as_str()).collect::<Vec<_>>(),
+            false,
+        );
+        let role_ids = IdIndex::new(
+            &roles.iter().map(|r| r.id().as_str()).collect::<Vec<_>>(),
+            false,
+        );
         let label_items: Vec<(u32, u32)> = skills
             .iter()
             .enumerate()
             .flat_map(|(i, s)| (0..s.labels().count() as u32).map(move |l| (i as u32, l)))
             .collect();
-        let skill_labels =
-            IdIndex::new(&skills.iter().flat_map(|s| s.labels()).collect::<Vec<_>>());
+        let skill_labels = IdIndex::new(
+            &skills.iter().flat_map(|s| s.labels()).collect::<Vec<_>>(),
+            true,
+        );
 
         let mut related: Vec<Vec<(u32, f64)>> = vec![Vec::new(); skills.len()];
         for (i, s) in skills.iter().enumerate() {
@@ -677,9 +709,10 @@ impl Catalog {
         self.skill_ids.find(id, |i| self.skills[i].id().as_str())
     }
 
-    /// The skill one of whose labels (id, name or alias) is exactly `label`. In a valid
-    /// catalog no two skills share a label even ignoring case and space, so this is the
-    /// skill [`Catalog::resolve_skill`] finds for such a name, found without normalizing.
+    /// The skill one of whose labels (id, name or alias) is `label` up to ASCII case. In
+    /// a valid catalog no two skills share a label even ignoring case and space, so this
+    /// is the skill [`Catalog::resolve_skill`] finds for such a name, found without
+    /// normalizing.
     pub(crate) fn skill_by_label(&self, label: &str) -> Option<u32> {
         let label_of = |i: usize| {
             let (s, l) = self.label_items[i];
@@ -769,13 +802,83 @@ mod tests {
         ids.sort();
         ids.dedup();
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let index = IdIndex::new(&refs);
-        for (i, id) in ids.iter().enumerate() {
-            assert_eq!(index.find(id, |j| refs[j]), Some(i as u32), "{id:?}");
-        }
-        for missing in ["ZZ", "abcdefgZY", "abcdefghijklmnopqrstuvwxyz", "donnees"] {
-            assert_eq!(index.find(missing, |j| refs[j]), None, "{missing:?}");
+        for fold in [false, true] {
+            let index = IdIndex::new(&refs, fold);
+            for (i, id) in ids.iter().enumerate() {
+                assert_eq!(index.find(id, |j| refs[j]), Some(i as u32), "{id:?}");
+            }
+            for missing in ["ZY", "abcdefgZY", "abcdefghijklmnopqrstuvwxyz", "donnees"] {
+                assert_eq!(index.find(missing, |j| refs[j]), None, "{missing:?}");
+            }
         }
         assert_eq!(IdIndex::default().find("a", |j| refs[j]), None);
+    }
+
+    /// The label index, which ignores ASCII case, finds the skill that normalized lookup
+    /// finds, for every label of the built-in catalog in any case.
+    #[test]
+    fn label_fast_path_agrees_with_normalized_lookup() {
+        let catalog = Catalog::builtin();
+        let mut checked = 0;
+        for skill in catalog.skills() {
+            for label in skill.labels() {
+                let swapped: String = label
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_uppercase() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            c.to_ascii_uppercase()
+                        }
+                    })
+                    .collect();
+                for query in [label.to_string(), label.to_uppercase(), swapped] {
+                    let fast = catalog.skill_by_label(&query);
+                    assert_eq!(fast, catalog.skill_names.lookup(&query), "{query:?}");
+                    assert_eq!(fast, catalog.skill_index(skill.id().as_str()), "{query:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 300, "{checked}");
+        assert_eq!(catalog.skill_by_label("no such skill"), None);
+    }
+
+    /// Ignoring case, an id in capitals finds the id, and only ASCII letters fold.
+    #[test]
+    fn id_index_may_ignore_ascii_case() {
+        let ids = [
+            "python",
+            "Data Analysis",
+            "scikit-learn",
+            "Ünïcode",
+            "r",
+            "c#",
+        ];
+        let index = IdIndex::new(&ids, true);
+        let exact = IdIndex::new(&ids, false);
+        for (query, want) in [
+            ("PYTHON", Some(0)),
+            ("data analysis", Some(1)),
+            ("DATA ANALYSIS", Some(1)),
+            ("Scikit-Learn", Some(2)),
+            ("ünïcode", None),
+            ("ÜNÏCODE", None),
+            ("ÜNïCODE", Some(3)),
+            ("R", Some(4)),
+            ("C#", Some(5)),
+            ("C3", None),
+            ("scikit_learn", None),
+        ] {
+            assert_eq!(index.find(query, |j| ids[j]), want, "{query:?}");
+            let same = ids.iter().position(|&id| id == query).map(|i| i as u32);
+            assert_eq!(exact.find(query, |j| ids[j]), same, "{query:?}");
+        }
+        // Every byte value lowers as `to_ascii_lowercase` does.
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'A', b'z', b'@', b'[', 0xC3, b'Z', b'`']);
+            let want = word.to_le_bytes().map(|x| x.to_ascii_lowercase());
+            assert_eq!(ascii_lowercase(word).to_le_bytes(), want, "{b}");
+        }
     }
 }
