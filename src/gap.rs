@@ -33,7 +33,6 @@ pub struct Gaps<'c> {
 struct Record {
     have: f64,
     weight: f64,
-    priority: f64,
     skill: u32,
     implied: (u32, u32),
     need: Level,
@@ -46,7 +45,6 @@ impl Record {
     const EMPTY: Record = Record {
         have: 0.0,
         weight: 0.0,
-        priority: 0.0,
         skill: 0,
         implied: (0, 0),
         need: Level::NONE,
@@ -203,7 +201,7 @@ impl<'g, 'c> Gap<'g, 'c> {
 
     /// `weight × (need − have) / need`: larger means more urgent.
     pub fn priority(&self) -> f64 {
-        self.record.priority
+        priority(self.record.weight, self.record.need, self.record.have)
     }
 
     /// Whether the gap exists only because other gaps need the skill as a prerequisite
@@ -228,7 +226,7 @@ impl PartialEq for Gap<'_, '_> {
         std::ptr::eq(self.gaps.catalog, other.gaps.catalog)
             && (a.skill, a.need, a.importance, a.required)
                 == (b.skill, b.need, b.importance, b.required)
-            && (a.have, a.weight, a.priority) == (b.have, b.weight, b.priority)
+            && (a.have, a.weight) == (b.have, b.weight)
             && self.implied_by().eq(other.implied_by())
     }
 }
@@ -303,6 +301,12 @@ impl Serialize for ImpliedBy<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.clone())
     }
+}
+
+/// `weight × (need − have) / need`: the one place a priority is computed, so the gaps are
+/// ordered by exactly the priorities [`Gap::priority`] reports.
+fn priority(weight: f64, need: Level, have: f64) -> f64 {
+    weight * (need.as_f64() - have) / need.as_f64()
 }
 
 /// One thing to reach: a skill (by index), a level, and how much it matters.
@@ -529,7 +533,7 @@ fn compute<'c>(
     for n in nodes.iter_mut() {
         (n.weight, n.importance) = n.passed_on();
         if n.is_gap() {
-            n.key = !(n.weight * (n.need.as_f64() - n.have) / n.need.as_f64()).to_bits();
+            n.key = !priority(n.weight, n.need, n.have).to_bits();
             n.rank = ranks.rank(n.key);
             count += 1;
         }
@@ -586,7 +590,6 @@ fn compute<'c>(
         records[i] = Record {
             have: g.have,
             weight: g.weight,
-            priority: f64::from_bits(!g.key),
             skill: closure.skills[k as usize],
             implied: (count as u32 + g.end - g.count, count as u32 + g.end),
             need: g.need,
