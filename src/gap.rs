@@ -360,13 +360,9 @@ pub(crate) fn gaps_in<'c>(
 #[derive(Debug, Clone, Copy)]
 struct Node {
     have: f64,
-    /// The target's weight if the target is unmet; once final, the gap's weight.
+    /// The gap's weight: its own target's if unmet (`required`), else the largest of the
+    /// gaps implying it.
     weight: f64,
-    /// The largest weight of the gaps implying it.
-    implied_weight: f64,
-    /// The priority's `!bits` (priorities are >= 0, so `!bits` orders like descending
-    /// numbers).
-    key: u64,
     /// The gaps implying it: `implied[end - count..end]`, by skill.
     end: u32,
     count: u32,
@@ -377,7 +373,6 @@ struct Node {
     need: Level,
     /// As `weight`, for the importance.
     importance: Importance,
-    implied_importance: Importance,
     /// Whether the node's own target is unmet.
     required: bool,
     /// Its priority's index among the distinct priorities (see [`Ranks`]).
@@ -390,14 +385,10 @@ impl Node {
         self.required | (self.count != 0)
     }
 
-    /// The weight and importance it passes on: its own target's if unmet, else the
-    /// largest of the gaps implying it.
-    fn passed_on(&self) -> (f64, Importance) {
-        if self.required {
-            (self.weight, self.importance)
-        } else {
-            (self.implied_weight, self.implied_importance)
-        }
+    /// The priority's `!bits` (priorities are >= 0, so `!bits` orders like descending
+    /// numbers).
+    fn key(&self) -> u64 {
+        !priority(self.weight, self.need, self.have).to_bits()
     }
 }
 
@@ -480,15 +471,12 @@ fn compute<'c>(
     nodes.extend(closure.skills.iter().map(|&s| Node {
         have: have(s),
         weight: 0.0,
-        implied_weight: 0.0,
-        key: 0,
         end: 0,
         count: 0,
         missing: 0,
         position: 0,
         need: Level::NONE,
         importance: Importance::Optional,
-        implied_importance: Importance::Optional,
         required: false,
         rank: 0,
     }));
@@ -503,22 +491,24 @@ fn compute<'c>(
     }
     // The links are grouped by prerequisite, and a dependent comes before its
     // prerequisites: when a link is reached, every link into its dependent has been,
-    // so whether the dependent is a gap, and what it passes on, is settled. A link
-    // whose dependent is a gap and asks for more than the profile has makes the
-    // prerequisite a gap needing at least that level. The loop is written without
-    // data-dependent branches (which gap inputs make unpredictable).
+    // so whether the dependent is a gap, and its weight and importance, are settled. A
+    // link whose dependent is a gap and asks for more than the profile has makes the
+    // prerequisite a gap needing at least that level, which takes the dependent's weight
+    // and importance if larger, unless its own target is unmet (then its own count).
+    // The loop is written without data-dependent branches (which gap inputs make
+    // unpredictable).
     implied.clear();
     implied.resize(closure.links.len(), 0);
     let mut len = 0;
     for l in closure.links {
         let d = nodes[l.dependent as usize];
-        let (weight, importance) = d.passed_on();
         let p = &mut nodes[l.prerequisite as usize];
         let active = d.is_gap() & (p.have < l.level.as_f64());
+        let inherit = active & !p.required;
         p.need = p.need.max(if active { l.level } else { Level::NONE });
-        p.implied_weight = p.implied_weight.max(if active { weight } else { 0.0 });
-        p.implied_importance = p.implied_importance.max(if active {
-            importance
+        p.weight = p.weight.max(if inherit { d.weight } else { 0.0 });
+        p.importance = p.importance.max(if inherit {
+            d.importance
         } else {
             Importance::Optional
         });
@@ -531,10 +521,8 @@ fn compute<'c>(
     let mut ranks = Ranks::new();
     let mut count = 0usize;
     for n in nodes.iter_mut() {
-        (n.weight, n.importance) = n.passed_on();
         if n.is_gap() {
-            n.key = !priority(n.weight, n.need, n.have).to_bits();
-            n.rank = ranks.rank(n.key);
+            n.rank = ranks.rank(n.key());
             count += 1;
         }
     }
@@ -551,7 +539,7 @@ fn compute<'c>(
                 .zip(nodes.iter())
                 .enumerate()
                 .filter(|(_, (_, n))| n.is_gap())
-                .map(|(k, (&s, n))| u128::from(n.key) << 64 | u128::from(s) << 32 | k as u128),
+                .map(|(k, (&s, n))| u128::from(n.key()) << 64 | u128::from(s) << 32 | k as u128),
         );
         sorted.sort_unstable();
         for (i, &key) in sorted.iter().enumerate() {
