@@ -752,9 +752,7 @@ impl<'c> Assessment<'c> {
                 } else {
                     0.0
                 };
-                let weight = q
-                    .weight
-                    .unwrap_or_else(|| self.policy.weights.of(q.importance));
+                let weight = self.policy.weights.of_requirement(q.weight, q.importance);
                 Contribution {
                     skill: self.catalog.skills[q.skill as usize].id(),
                     need: q.need,
@@ -821,17 +819,7 @@ impl<'c> Assessment<'c> {
         gap::gaps_in(
             self.catalog,
             self.catalog.role_closures.get(role as usize),
-            |k| {
-                let q = &reqs[k as usize];
-                Some(Target {
-                    skill: q.skill,
-                    need: q.need,
-                    importance: q.importance,
-                    weight: q
-                        .weight
-                        .unwrap_or_else(|| self.policy.weights.of(q.importance)),
-                })
-            },
+            |k| Some(Target::of(&reqs[k as usize], &self.policy.weights)),
             |s| self.have_of(s),
         )
     }

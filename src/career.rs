@@ -158,7 +158,7 @@ impl<'c> Assessment<'c> {
                     if target.is_some_and(|t| t != p.role) {
                         continue;
                     }
-                    let w = p.weight.unwrap_or_else(|| policy.weights.of(p.importance));
+                    let w = policy.weights.of_requirement(p.weight, p.importance);
                     let need = p.need.as_f64();
                     *gains.entry(p.role).or_default() +=
                         w * (credit(new, need) - credit(old, need));

@@ -6,11 +6,12 @@ use std::fmt;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Req};
 use crate::closure::{Closure, Closures};
 use crate::id::SkillId;
 use crate::importance::Importance;
 use crate::level::Level;
+use crate::policy::Weights;
 use crate::skill::Skill;
 
 /// The gaps toward a target (a role, or chosen skill levels): what a profile lacks, in
@@ -316,6 +317,18 @@ pub(crate) struct Target {
     pub need: Level,
     pub importance: Importance,
     pub weight: f64,
+}
+
+impl Target {
+    /// A role's requirement as a target, weighted under `weights`.
+    pub(crate) fn of(q: &Req, weights: &Weights) -> Target {
+        Target {
+            skill: q.skill,
+            need: q.need,
+            importance: q.importance,
+            weight: weights.of_requirement(q.weight, q.importance),
+        }
+    }
 }
 
 /// The gaps toward ad-hoc `targets` (each skill at most once) for a profile whose levels

@@ -36,6 +36,11 @@ impl Weights {
             Importance::Optional => self.optional,
         }
     }
+
+    /// The weight of a requirement: its explicit weight, else that of its importance.
+    pub(crate) fn of_requirement(&self, explicit: Option<f64>, importance: Importance) -> f64 {
+        explicit.unwrap_or_else(|| self.of(importance))
+    }
 }
 
 /// Discount for skills not used for years.

@@ -228,14 +228,8 @@ impl<'a, 'c> Planner<'a, 'c> {
             catalog.role_closures.get(role as usize),
             |k| {
                 let q = &reqs[k as usize];
-                (self.scope == Scope::AllGaps || q.importance == Importance::Essential).then(|| {
-                    Target {
-                        skill: q.skill,
-                        need: q.need,
-                        importance: q.importance,
-                        weight: q.weight.unwrap_or_else(|| policy.weights.of(q.importance)),
-                    }
-                })
+                (self.scope == Scope::AllGaps || q.importance == Importance::Essential)
+                    .then(|| Target::of(q, &policy.weights))
             },
             have,
         )
