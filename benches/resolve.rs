@@ -17,7 +17,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use skillgap::{Resolver, Status};
+use skillgap::resolve::{Resolver, Status};
 use support::Rng;
 
 mod support;

@@ -13,7 +13,9 @@
 use std::process::ExitCode;
 
 use serde_json::json;
-use skillgap::{Assessor, Profile, ProfileParser};
+use skillgap::assess::Assessor;
+use skillgap::io::ProfileParser;
+use skillgap::Profile;
 
 mod common;
 

@@ -11,7 +11,8 @@
 use std::process::ExitCode;
 
 use serde_json::json;
-use skillgap::{Objective, Planner, Profile};
+use skillgap::plan::Objective;
+use skillgap::{Planner, Profile};
 
 mod common;
 

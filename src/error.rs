@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use crate::id::SkillId;
-use crate::level::Level;
+use crate::model::Level;
+use crate::model::SkillId;
 
 /// A `Result` whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -202,7 +202,7 @@ impl Location {
         Location {
             kind,
             index,
-            id: crate::text::clip(id, 64),
+            id: crate::util::text::clip(id, 64),
             field: field.into(),
         }
     }

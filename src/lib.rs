@@ -46,51 +46,21 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
-mod assess;
-mod career;
-mod catalog;
-mod closure;
-mod course;
-mod error;
-mod format;
-mod freetext;
-mod gap;
-mod graph;
-mod hash;
-mod id;
-mod importance;
-mod level;
-mod plan;
-mod planner;
-mod policy;
-mod profile;
+pub mod assess;
+pub mod catalog;
+pub mod error;
+pub mod io;
+pub mod model;
+pub mod plan;
 mod render;
-mod resolve;
-mod role;
-mod skill;
-mod text;
-mod validate;
+pub mod resolve;
+mod util;
 
-pub use assess::{Assessment, Assessor, Contribution, RoleScore, Source};
-pub use career::{CareerPath, CareerStep, NextCourse, Readiness};
+pub use assess::{Assessment, Gaps, Policy};
 pub use catalog::Catalog;
-pub use course::Course;
-pub use error::{Error, ItemKind, Location, Problem, Result, Warning};
-pub use format::{CATALOG_FORMAT, PROFILE_FORMAT};
-pub use freetext::{LevelSource, ParsedItem, ParsedProfile, ProfileParser};
-pub use gap::{Gap, Gaps, ImpliedBy, LearningOrder};
-pub use id::{CourseId, RoleId, SkillId};
-pub use importance::Importance;
-pub use level::Level;
-pub use plan::{Plan, PlannedCourse, Schedule, ScheduledCourse, Uncovered, UncoveredReason};
-pub use planner::{Objective, Planner, Scope};
-pub use policy::{Policy, Recency, Weights};
-pub use profile::{Profile, ProfileSkill};
-pub use resolve::{
-    Candidate, IndexStats, MatchKind, Rejection, Resolution, ResolvePolicy, Resolver, Status,
-};
-pub use role::{Requirement, Role};
-pub use skill::{Related, Skill, SkillLevel};
+pub use error::{Error, Result};
+pub use model::{Course, CourseId, Importance, Level, Profile, Role, RoleId, Skill, SkillId};
+pub use plan::{Plan, Planner};
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -1,9 +1,9 @@
 //! Scores, explanations, gaps and plans on a small fixture catalog whose numbers can be
 //! worked out by hand.
 
-use skillgap::{
-    Assessor, Catalog, Error, Gap, Importance, Level, Policy, Profile, Recency, Source, Warning,
-};
+use skillgap::assess::{Assessor, Gap, Recency, Source};
+use skillgap::error::Warning;
+use skillgap::{Catalog, Error, Importance, Level, Policy, Profile};
 
 fn fixture() -> Catalog {
     Catalog::from_json(include_str!("fixtures/small.json")).expect("fixture is valid")

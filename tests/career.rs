@@ -1,7 +1,8 @@
 //! What to learn next: objectives, skill targets, what-if profiles, next courses, hours to
 //! ready and career paths.
 
-use skillgap::{Catalog, Error, Level, Objective, Planner, Profile, Scope};
+use skillgap::plan::{Objective, Scope};
+use skillgap::{Catalog, Error, Level, Planner, Profile};
 
 fn fixture() -> Catalog {
     Catalog::from_json(include_str!("fixtures/small.json")).unwrap()

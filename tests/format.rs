@@ -1,6 +1,7 @@
 //! The interchange format: round trips through JSON (and TOML), level words, defaults.
 
-use skillgap::{Catalog, Error, Importance, Level, Profile, CATALOG_FORMAT, PROFILE_FORMAT};
+use skillgap::io::{CATALOG_FORMAT, PROFILE_FORMAT};
+use skillgap::{Catalog, Error, Importance, Level, Profile};
 
 fn assert_same_items(a: &Catalog, b: &Catalog) {
     assert_eq!(a.skills(), b.skills());

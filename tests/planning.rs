@@ -2,8 +2,9 @@
 //! the large-instance mode against the exact mode, and every plan's validity.
 
 use proptest::prelude::*;
+use skillgap::plan::Objective;
 use skillgap::{
-    Assessment, Catalog, Course, Importance, Level, Objective, Plan, Planner, Profile, Role, Skill,
+    Assessment, Catalog, Course, Importance, Level, Plan, Planner, Profile, Role, Skill,
 };
 
 /// A small deterministic generator (splitmix64).
@@ -216,7 +217,7 @@ proptest! {
             prop_assert!(after.role("target").unwrap().is_ready());
             prop_assert!(after.gaps("target").unwrap().is_empty());
         } else if !essential_uncovered {
-            let ready = Planner::new(&a).scope(skillgap::Scope::Ready).for_role("target").unwrap();
+            let ready = Planner::new(&a).scope(skillgap::plan::Scope::Ready).for_role("target").unwrap();
             prop_assert!(catalog.assess(&ready.apply(&profile)).unwrap().role("target").unwrap().is_ready() || !ready.uncovered().is_empty());
         }
     }

@@ -7,10 +7,10 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use skillgap::{
-    Catalog, Error, Level, MatchKind, Profile, ProfileParser, Rejection, ResolvePolicy, Resolver,
-    Status, Warning,
-};
+use skillgap::error::Warning;
+use skillgap::io::ProfileParser;
+use skillgap::resolve::{MatchKind, Rejection, ResolvePolicy, Resolver, Status};
+use skillgap::{Catalog, Error, Level, Profile};
 
 fn taxonomy() -> Catalog {
     Catalog::from_json(include_str!("data/taxonomy.json")).expect("the taxonomy is valid")

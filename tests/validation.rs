@@ -2,10 +2,9 @@
 //! and that its message names the place (item kind, id, field path) and the value.
 
 use serde_json::{json, Value};
-use skillgap::{
-    Catalog, Course, Error, Importance, ItemKind, Level, Location, Problem, Role, Skill,
-    CATALOG_FORMAT,
-};
+use skillgap::error::{ItemKind, Location, Problem};
+use skillgap::io::CATALOG_FORMAT;
+use skillgap::{Catalog, Course, Error, Importance, Level, Role, Skill};
 
 /// A catalog document from its three lists.
 fn doc(skills: Value, roles: Value, courses: Value) -> String {

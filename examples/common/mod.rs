@@ -7,7 +7,8 @@
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use skillgap::{Catalog, Plan, Schedule};
+use skillgap::plan::Schedule;
+use skillgap::{Catalog, Plan};
 
 /// Command-line flags, read one by one.
 pub struct Flags {

@@ -10,7 +10,7 @@ use petgraph::visit::EdgeRef;
 use crate::assess::Assessment;
 use crate::catalog::Catalog;
 use crate::error::Result;
-use crate::importance::Importance;
+use crate::model::Importance;
 use crate::plan::Plan;
 
 /// A DOT string literal.

@@ -1,6 +1,6 @@
 //! Name resolution: from what a person typed to a catalog item.
 //!
-//! Every lookup by name in the crate goes through one [`Vocabulary`] and its index:
+//! Every lookup by name in the crate goes through one `Vocabulary` and its index:
 //! profile skills, free-text profiles, catalog references and their did-you-mean
 //! suggestions, role names. [`Resolver`] is its public face for skills.
 
@@ -14,8 +14,8 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::Result;
-use crate::id::SkillId;
-use crate::text::{clip, MAX_LABEL_BYTES};
+use crate::model::SkillId;
+use crate::util::text::{clip, MAX_LABEL_BYTES};
 
 use index::{Index, Tier, Variant};
 use normalize::{split_qualifiers, Normalized};
@@ -516,7 +516,8 @@ pub struct IndexStats {
 /// its two rarest words.
 ///
 /// ```
-/// use skillgap::{Catalog, Status};
+/// use skillgap::Catalog;
+/// use skillgap::resolve::Status;
 ///
 /// let catalog = Catalog::builtin();
 /// let r = catalog.resolve("sklearn");
@@ -562,7 +563,7 @@ impl Resolver {
     /// A label given for two skills names both: resolving it is ambiguous.
     ///
     /// ```
-    /// use skillgap::{Resolver, Status};
+    /// use skillgap::resolve::{Resolver, Status};
     ///
     /// let resolver = Resolver::from_labels([
     ///     ("pytorch", vec!["PyTorch", "torch"]),

@@ -2,12 +2,12 @@
 //! the limits on what is looked up.
 
 use crate::error::{Error, Result};
-use crate::text::MAX_LABEL_BYTES;
+use crate::util::text::MAX_LABEL_BYTES;
 
 /// Thresholds and limits of skill resolution.
 ///
 /// A plain struct: start from [`ResolvePolicy::default`] and change fields. Confidences
-/// are in `0..=1` (see [`Resolver`](crate::Resolver) for how they are computed).
+/// are in `0..=1` (see [`Resolver`](crate::resolve::Resolver) for how they are computed).
 ///
 /// | field | default | meaning |
 /// |---|---|---|
@@ -20,7 +20,8 @@ use crate::text::MAX_LABEL_BYTES;
 /// | `fuzzy` | `true` | match typos and partial labels; `false`: normalised-exact only |
 ///
 /// ```
-/// use skillgap::{Catalog, ResolvePolicy, Status};
+/// use skillgap::Catalog;
+/// use skillgap::resolve::{ResolvePolicy, Status};
 ///
 /// let mut policy = ResolvePolicy::default();
 /// policy.fuzzy = false;
@@ -34,7 +35,7 @@ pub struct ResolvePolicy {
     /// Lowest confidence of a resolved skill.
     pub accept: f64,
     /// When another skill's confidence is within `margin` of the best one, the answer
-    /// is [`Status::Ambiguous`](crate::Status::Ambiguous).
+    /// is [`Status::Ambiguous`](crate::resolve::Status::Ambiguous).
     pub margin: f64,
     /// Lowest confidence of a candidate offered as a suggestion.
     pub suggest: f64,

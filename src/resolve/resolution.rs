@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::id::SkillId;
+use crate::model::SkillId;
 
 /// How sure the resolver is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -58,7 +58,7 @@ pub enum MatchKind {
     /// capitals, 0.78 otherwise).
     Acronym,
     /// Similar words (typos, missing or extra words): scored, see
-    /// [`Resolver`](crate::Resolver).
+    /// [`Resolver`](crate::resolve::Resolver).
     Fuzzy,
 }
 

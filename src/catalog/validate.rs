@@ -2,15 +2,15 @@
 
 use std::collections::BTreeMap;
 
-use crate::course::Course;
 use crate::error::{ItemKind, Location, Problem};
-use crate::graph;
-use crate::id::id_defect;
-use crate::level::Level;
+use crate::model::id_defect;
+use crate::model::Course;
+use crate::model::Level;
+use crate::model::Role;
+use crate::model::{Skill, SkillLevel};
 use crate::resolve::Vocabulary;
-use crate::role::Role;
-use crate::skill::{Skill, SkillLevel};
-use crate::text::MAX_LABEL_BYTES;
+use crate::util::graph;
+use crate::util::text::MAX_LABEL_BYTES;
 
 /// First index of each id; later duplicates and bad ids are reported.
 fn index_ids<'a>(
@@ -23,14 +23,14 @@ fn index_ids<'a>(
         if let Some(reason) = id_defect(id) {
             problems.push(Problem::InvalidId {
                 at: Location::new(kind, index, id, "id"),
-                id: crate::text::clip(id, 64),
+                id: crate::util::text::clip(id, 64),
                 reason,
             });
         }
         match first.get(id) {
             Some(&f) => problems.push(Problem::DuplicateId {
                 at: Location::new(kind, index, id, "id"),
-                id: crate::text::clip(id, 64),
+                id: crate::util::text::clip(id, 64),
                 first: f,
             }),
             None => {
@@ -141,7 +141,7 @@ fn check_skill_ref(
     if skills.get(skill).is_none() {
         problems.push(Problem::UnknownSkill {
             at: at(),
-            skill: crate::text::clip(skill, 64),
+            skill: crate::util::text::clip(skill, 64),
             suggestion: skills.suggestion(skill),
         });
     }
@@ -169,7 +169,7 @@ fn check_labels(skills: &[Skill], problems: &mut Vec<Problem>) {
             if let Some(reason) = reason {
                 problems.push(Problem::InvalidLabel {
                     at: Location::new(ItemKind::Skill, index, skill.id().as_str(), field),
-                    label: crate::text::clip(label, 64),
+                    label: crate::util::text::clip(label, 64),
                     reason,
                 });
             }
@@ -236,7 +236,7 @@ pub(crate) fn validate(
                 second.id().as_str(),
                 field,
             ),
-            label: crate::text::clip(label, 64),
+            label: crate::util::text::clip(label, 64),
             other: first.id().clone(),
         });
     }
@@ -292,7 +292,7 @@ pub(crate) fn validate(
                 Some(p) => role_edges.push((index, p, ())),
                 None => problems.push(Problem::UnknownRole {
                     at: Location::new(ItemKind::Role, index, id, format!("extends[{i}]")),
-                    role: crate::text::clip(parent.as_str(), 64),
+                    role: crate::util::text::clip(parent.as_str(), 64),
                     suggestion: role_refs.suggestion(parent.as_str()),
                 }),
             }

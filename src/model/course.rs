@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::id::{CourseId, SkillId};
-use crate::level::Level;
-use crate::skill::SkillLevel;
+use crate::model::Level;
+use crate::model::SkillLevel;
+use crate::model::{CourseId, SkillId};
 
 /// A course of the catalog.
 ///

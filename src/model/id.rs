@@ -90,7 +90,7 @@ pub(crate) fn id_defect(id: &str) -> Option<&'static str> {
         Some("has surrounding whitespace")
     } else if id.chars().any(char::is_control) {
         Some("contains control characters")
-    } else if id.len() > crate::text::MAX_LABEL_BYTES {
+    } else if id.len() > crate::util::text::MAX_LABEL_BYTES {
         Some("is longer than 256 bytes")
     } else {
         None

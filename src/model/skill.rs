@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::id::SkillId;
-use crate::level::Level;
+use crate::model::Level;
+use crate::model::SkillId;
 
 /// A skill at a level: a prerequisite, or what a course teaches or requires.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]

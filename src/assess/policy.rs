@@ -3,45 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::importance::Importance;
-
-/// Weights of the three importances. Defaults: essential 1.0, important 0.6, optional 0.3.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Weights {
-    /// Weight of essential requirements (default 1.0).
-    pub essential: f64,
-    /// Weight of important requirements (default 0.6).
-    pub important: f64,
-    /// Weight of optional requirements (default 0.3).
-    pub optional: f64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            essential: 1.0,
-            important: 0.6,
-            optional: 0.3,
-        }
-    }
-}
-
-impl Weights {
-    /// The weight of `importance`.
-    pub fn of(&self, importance: Importance) -> f64 {
-        match importance {
-            Importance::Essential => self.essential,
-            Importance::Important => self.important,
-            Importance::Optional => self.optional,
-        }
-    }
-
-    /// The weight of a requirement: its explicit weight, else that of its importance.
-    pub(crate) fn of_requirement(&self, explicit: Option<f64>, importance: Importance) -> f64 {
-        explicit.unwrap_or_else(|| self.of(importance))
-    }
-}
+use crate::model::Weights;
 
 /// Discount for skills not used for years.
 ///
@@ -87,7 +49,8 @@ impl Recency {
 /// How profiles are scored against roles.
 ///
 /// ```
-/// use skillgap::{Policy, Recency};
+/// use skillgap::Policy;
+/// use skillgap::assess::Recency;
 ///
 /// let mut policy = Policy::default();
 /// policy.partial_credit = false;

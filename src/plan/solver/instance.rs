@@ -7,8 +7,8 @@
 //! ordered so that each one's needs are provided by courses before it.
 
 use crate::catalog::{Catalog, Need};
-use crate::hash::IndexMap;
-use crate::level::Level;
+use crate::model::Level;
+use crate::util::hash::IndexMap;
 
 /// Local indices: courses and needs of one instance.
 pub(crate) type Local = u32;
@@ -509,8 +509,8 @@ fn explain_blocked(
     missing.sort_unstable();
     missing.dedup();
     if missing.is_empty() {
-        let g = crate::graph::build(courses.len(), edges);
-        if let Some(cycle) = crate::graph::cycles(&g).into_iter().next() {
+        let g = crate::util::graph::build(courses.len(), edges);
+        if let Some(cycle) = crate::util::graph::cycles(&g).into_iter().next() {
             return Blocked::Cycle {
                 courses: cycle.iter().map(|&i| courses[i]).collect(),
             };

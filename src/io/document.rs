@@ -5,13 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::course::Course;
+use crate::catalog::Catalog;
 use crate::error::{Error, ItemKind, Location, Problem, Result};
-use crate::importance::Importance;
-use crate::level::{Level, LevelInput};
-use crate::profile::{Profile, ProfileSkill};
-use crate::role::{Requirement, Role};
-use crate::skill::Skill;
+use crate::model::Course;
+use crate::model::Importance;
+use crate::model::Skill;
+use crate::model::{Level, LevelInput};
+use crate::model::{Profile, ProfileSkill};
+use crate::model::{Requirement, Role};
 
 /// The `format` value of a catalog document this version reads and writes.
 pub const CATALOG_FORMAT: &str = "skillgap.catalog/1";
@@ -192,7 +193,7 @@ fn check_format(doc: Document, found: &str) -> Result<()> {
     } else {
         Err(Error::UnsupportedFormat {
             document: doc.name(),
-            found: crate::text::clip(found, 64),
+            found: crate::util::text::clip(found, 64),
             expected: doc.format(),
         })
     }
@@ -360,5 +361,145 @@ impl ProfileDoc {
         } else {
             Err(Error::InvalidProfile { problems })
         }
+    }
+}
+
+impl Catalog {
+    /// Reads a catalog document (format `skillgap.catalog/1`) from JSON and validates it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Json`] for syntax errors and unknown fields (with line and column),
+    /// [`Error::UnsupportedFormat`] for another format, and [`Error::InvalidCatalog`]
+    /// listing every validation problem (see [`Catalog::new`]).
+    pub fn from_json(text: &str) -> Result<Catalog> {
+        Catalog::from_doc(from_json(Document::Catalog, text)?)
+    }
+
+    /// Reads a catalog document from TOML and validates it.
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::from_json`], with [`Error::Toml`] for syntax errors.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Catalog> {
+        Catalog::from_doc(from_toml(Document::Catalog, text)?)
+    }
+
+    fn from_doc(doc: CatalogDoc) -> Result<Catalog> {
+        let mut problems = Vec::new();
+        let (skills, roles, courses) = doc.into_parts(&mut problems)?;
+        Catalog::with_problems(skills, roles, courses, problems)
+    }
+
+    /// Writes the catalog as a JSON document that [`Catalog::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        to_json(&self.document())
+    }
+
+    /// Writes the catalog as a TOML document that [`Catalog::from_toml`] reads back.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TomlWrite`] if the serializer fails.
+    #[cfg(feature = "toml")]
+    pub fn to_toml(&self) -> Result<String> {
+        to_toml(Document::Catalog, &self.document())
+    }
+
+    fn document(&self) -> CatalogOut<'_> {
+        CatalogOut {
+            format: CATALOG_FORMAT,
+            skills: self.skills(),
+            roles: &self.roles,
+            courses: &self.courses,
+        }
+    }
+}
+
+impl Profile {
+    /// Reads a profile document (format `skillgap.profile/1`) from JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Json`](crate::Error::Json) for a syntax error or unknown field (with line
+    /// and column), [`Error::UnsupportedFormat`](crate::Error::UnsupportedFormat) for
+    /// another format, [`Error::InvalidProfile`](crate::Error::InvalidProfile) listing
+    /// every bad level.
+    pub fn from_json(text: &str) -> Result<Profile> {
+        from_json::<ProfileDoc>(Document::Profile, text)?.into_profile()
+    }
+
+    /// Reads a profile document from TOML.
+    ///
+    /// # Errors
+    ///
+    /// As [`Profile::from_json`], with [`Error::Toml`](crate::Error::Toml) for syntax.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Profile> {
+        from_toml::<ProfileDoc>(Document::Profile, text)?.into_profile()
+    }
+
+    /// Writes the profile as a JSON document that [`Profile::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        to_json(&self.document())
+    }
+
+    /// Writes the profile as a TOML document that [`Profile::from_toml`] reads back.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TomlWrite`](crate::Error::TomlWrite) if the serializer fails.
+    #[cfg(feature = "toml")]
+    pub fn to_toml(&self) -> Result<String> {
+        to_toml(Document::Profile, &self.document())
+    }
+
+    fn document(&self) -> ProfileOut<'_> {
+        ProfileOut {
+            format: PROFILE_FORMAT,
+            name: self.name(),
+            skills: self.skills(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Level;
+
+    #[test]
+    fn json_round_trip() {
+        let p = Profile::new()
+            .with_name("Ada")
+            .with_skill("Python", Level::ADVANCED)
+            .with_skill_used("sklearn", Level::INTERMEDIATE, 2024);
+        assert_eq!(Profile::from_json(&p.to_json()).unwrap(), p);
+    }
+
+    #[test]
+    fn every_bad_level_is_reported() {
+        let json = r#"{"format": "skillgap.profile/1", "skills": [
+            {"skill": "a", "level": 9}, {"skill": "b", "level": 2}, {"skill": "c", "level": "guru-ish"}]}"#;
+        match Profile::from_json(json) {
+            Err(Error::InvalidProfile { problems }) => {
+                assert_eq!(problems.len(), 2);
+                assert!(problems[0].to_string().contains("profile skill `a`"));
+                assert!(problems[1].to_string().contains("`guru-ish`"));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_and_formats_are_rejected() {
+        let e = Profile::from_json(r#"{"format": "skillgap.profile/1", "skils": []}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown field `skils`"), "{e}");
+        assert!(e.contains("line 1"), "{e}");
+        let e = Profile::from_json(r#"{"format": "other/2"}"#).unwrap_err();
+        assert!(matches!(e, Error::UnsupportedFormat { .. }));
     }
 }

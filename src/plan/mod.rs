@@ -1,6 +1,10 @@
 //! Plans: the chosen courses in stages, what each closes, a calendar, and the profile as it
 //! will be afterwards.
 
+mod career;
+mod planner;
+mod solver;
+
 use std::fmt;
 
 use std::cmp::Reverse;
@@ -10,14 +14,17 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
+use crate::assess::gaps::Gaps;
 use crate::catalog::{Catalog, Need};
-use crate::course::Course;
 use crate::error::{Error, Result};
-use crate::gap::Gaps;
-use crate::id::{RoleId, SkillId};
-use crate::level::Level;
-use crate::planner::Blocked;
-use crate::profile::{Profile, ProfileSkill};
+use crate::model::Course;
+use crate::model::Level;
+use crate::model::{Profile, ProfileSkill};
+use crate::model::{RoleId, SkillId};
+use solver::Blocked;
+
+pub use career::{CareerPath, CareerStep, NextCourse, Readiness};
+pub use planner::{Objective, Planner, Scope};
 
 /// Why a gap cannot be closed by the catalog's courses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -9,7 +9,7 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{DfsPostOrder, EdgeRef};
 
-use crate::level::Level;
+use crate::model::Level;
 
 /// A prerequisite link inside a closure, both ends as positions in the closure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,7 +138,7 @@ impl Closures {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph;
+    use crate::util::graph;
 
     /// 0 → 1 → 3, 0 → 2 → 3, 2 → 3 again at a higher level; 4 stands alone.
     fn diamond() -> DiGraph<(), Level> {

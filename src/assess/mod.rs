@@ -1,5 +1,8 @@
 //! Assessment: a profile scored against every role of a catalog, each score explained.
 
+pub(crate) mod gaps;
+mod policy;
+
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -7,14 +10,17 @@ use serde::Serialize;
 
 use crate::catalog::{role_totals, Catalog};
 use crate::error::{Error, Result, Warning};
-use crate::gap::{self, Gaps, Target};
-use crate::id::SkillId;
-use crate::importance::Importance;
-use crate::level::Level;
-use crate::policy::{Policy, Weights};
-use crate::profile::Profile;
-use crate::role::Role;
-use crate::skill::Skill;
+use crate::model::Importance;
+use crate::model::Level;
+use crate::model::Profile;
+use crate::model::Role;
+use crate::model::Skill;
+use crate::model::SkillId;
+use crate::model::Weights;
+
+use gaps::Target;
+pub use gaps::{Gap, Gaps, ImpliedBy, LearningOrder};
+pub use policy::{Policy, Recency};
 
 /// How many suggestions an unresolved profile skill gets.
 const SUGGESTIONS: usize = 3;
@@ -62,7 +68,8 @@ impl Have {
 /// Scores profiles against a catalog's roles.
 ///
 /// ```
-/// use skillgap::{Assessor, Catalog, Level, Policy, Profile};
+/// use skillgap::{Catalog, Level, Policy, Profile};
+/// use skillgap::assess::Assessor;
 ///
 /// let catalog = Catalog::builtin();
 /// let profile = Profile::new().with_skill("Python", Level::ADVANCED);
@@ -134,7 +141,7 @@ impl<'c> Assessor<'c> {
                     own.push((s, level, order));
                 }
                 None => warnings.push(Warning::UnresolvedSkill {
-                    name: crate::text::clip(entry.name(), 64),
+                    name: crate::util::text::clip(entry.name(), 64),
                     suggestions: catalog
                         .suggest_skills(entry.name(), SUGGESTIONS)
                         .into_iter()
@@ -161,7 +168,7 @@ impl<'c> Assessor<'c> {
                 Some(h) if h.0 == s => {
                     h.1 = h.1.max(level);
                     warnings.push(Warning::DuplicateSkill {
-                        name: crate::text::clip(profile.skills()[order].name(), 64),
+                        name: crate::util::text::clip(profile.skills()[order].name(), 64),
                         skill: catalog.skills[s as usize].id().clone(),
                     });
                 }
@@ -816,7 +823,7 @@ impl<'c> Assessment<'c> {
 
     pub(crate) fn gaps_at(&self, role: u32) -> Gaps<'c> {
         let reqs = &self.catalog.role_reqs[role as usize];
-        gap::gaps_in(
+        gaps::gaps_in(
             self.catalog,
             self.catalog.role_closures.get(role as usize),
             |k| Some(Target::of(&reqs[k as usize], &self.policy.weights)),

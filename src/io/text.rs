@@ -5,7 +5,7 @@
 //! ```
 //!
 //! becomes one item per skill, each with a level, resolved against a catalog by the
-//! full [`Resolver`](crate::Resolver); see [`ProfileParser`] for the rules.
+//! full [`Resolver`](crate::resolve::Resolver); see [`ProfileParser`] for the rules.
 
 use std::fmt;
 
@@ -13,11 +13,11 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result, Warning};
-use crate::id::SkillId;
-use crate::level::Level;
-use crate::profile::{Profile, ProfileSkill};
+use crate::model::Level;
+use crate::model::SkillId;
+use crate::model::{Profile, ProfileSkill};
 use crate::resolve::{Resolution, Status};
-use crate::text::clip;
+use crate::util::text::clip;
 
 /// Default limit on the size of a free-text profile, in bytes.
 pub(crate) const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -232,7 +232,7 @@ impl fmt::Display for ParsedProfile {
 ///
 /// # Resolution
 ///
-/// Each name goes through the catalog's [`Resolver`](crate::Resolver) (exact,
+/// Each name goes through the catalog's [`Resolver`](crate::resolve::Resolver) (exact,
 /// normalised, acronym and fuzzy matching). Resolved items enter the profile under their
 /// skill id (a skill named twice keeps its highest level, with a
 /// [`Warning::DuplicateSkill`]); ambiguous items become [`Warning::AmbiguousSkill`] with
@@ -249,7 +249,8 @@ impl fmt::Display for ParsedProfile {
 /// linear in the text.
 ///
 /// ```
-/// use skillgap::{Catalog, Level, LevelSource, Profile};
+/// use skillgap::{Catalog, Level, Profile};
+/// use skillgap::io::LevelSource;
 ///
 /// let text = "Python (advanced), SQL: 3, pandas - 2 years, Docker, TensorFlow/Keras";
 /// let parsed = Profile::parse(text, Catalog::builtin())?;
@@ -889,7 +890,8 @@ impl Profile {
     /// [`ProfileParser`] for the rules and the options.
     ///
     /// ```
-    /// use skillgap::{Catalog, Profile, Warning};
+    /// use skillgap::{Catalog, Profile};
+    /// use skillgap::error::Warning;
     ///
     /// let parsed = Profile::parse("machine lerning (expert); Excel wizardry", Catalog::builtin())?;
     /// assert_eq!(parsed.profile().skills()[0].name(), "machine-learning");

@@ -128,7 +128,7 @@ impl FromStr for Level {
                 });
         }
         Level::from_word(&t.to_lowercase()).ok_or_else(|| Error::InvalidLevel {
-            value: crate::text::clip(t, 64),
+            value: crate::util::text::clip(t, 64),
             reason: "expected 0..=5 or none, awareness, beginner, intermediate, advanced, expert"
                 .into(),
         })

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::id::{RoleId, SkillId};
-use crate::importance::Importance;
-use crate::level::Level;
+use crate::model::Importance;
+use crate::model::Level;
+use crate::model::{RoleId, SkillId};
 
 /// One skill a role needs: the skill, the level and how much it matters.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -6,13 +6,13 @@ use std::fmt;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+use crate::assess::Weights;
+use crate::catalog::closure::{Closure, Closures};
 use crate::catalog::{Catalog, Req};
-use crate::closure::{Closure, Closures};
-use crate::id::SkillId;
-use crate::importance::Importance;
-use crate::level::Level;
-use crate::policy::Weights;
-use crate::skill::Skill;
+use crate::model::Importance;
+use crate::model::Level;
+use crate::model::Skill;
+use crate::model::SkillId;
 
 /// The gaps toward a target (a role, or chosen skill levels): what a profile lacks, in
 /// priority order and in learning order.

@@ -1,22 +1,22 @@
 //! The catalog: skills, roles and courses, validated and indexed once, then shared.
 
-use std::sync::OnceLock;
+pub(crate) mod closure;
+mod validate;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::closure::Closures;
-use crate::course::Course;
 use crate::error::{Error, ItemKind, Problem, Result};
-use crate::format::{self, CatalogDoc, CatalogOut, Document, CATALOG_FORMAT};
-use crate::graph;
-use crate::id::{CourseId, RoleId, SkillId};
-use crate::importance::Importance;
-use crate::level::Level;
+use crate::model::Course;
+use crate::model::Importance;
+use crate::model::Level;
+use crate::model::Skill;
+use crate::model::{CourseId, RoleId, SkillId};
+use crate::model::{Requirement, Role};
 use crate::resolve::{Resolution, Resolver, Vocabulary};
-use crate::role::{Requirement, Role};
-use crate::skill::Skill;
-use crate::validate::{self, reachable};
+use crate::util::graph;
+use closure::Closures;
+use validate::reachable;
 
 /// A requirement with its skill as an index: the form scoring works on.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -220,7 +220,7 @@ pub struct Catalog {
     /// Per role: requirements without explicit weight by importance, and the sum of
     /// explicit weights.
     pub(crate) role_weight_parts: Vec<([u32; 3], f64)>,
-    /// Per role: the total weight `Σ wᵢ` under the default [`Weights`](crate::Weights).
+    /// Per role: the total weight `Σ wᵢ` under the default [`Weights`](crate::model::Weights).
     pub(crate) default_totals: Vec<f64>,
     /// Whether the default totals are tame (see `assess::tame`).
     pub(crate) default_totals_tame: bool,
@@ -252,7 +252,7 @@ impl Catalog {
         Catalog::with_problems(skills, roles, courses, Vec::new())
     }
 
-    fn with_problems(
+    pub(crate) fn with_problems(
         mut skills: Vec<Skill>,
         mut roles: Vec<Role>,
         mut courses: Vec<Course>,
@@ -400,7 +400,7 @@ impl Catalog {
                 (counts, explicit)
             })
             .collect();
-        let default_totals = role_totals(&role_weight_parts, &crate::policy::Weights::default());
+        let default_totals = role_totals(&role_weight_parts, &crate::model::Weights::default());
         let default_totals_tame = crate::assess::tame(&default_totals);
 
         let mut by_skill: Vec<Vec<Posting>> = vec![Vec::new(); skills.len()];
@@ -461,7 +461,7 @@ impl Catalog {
             run_offsets.push(runs.len() as u32);
         }
 
-        let to_needs = |list: &[crate::skill::SkillLevel]| -> Vec<Need> {
+        let to_needs = |list: &[crate::model::SkillLevel]| -> Vec<Need> {
             let mut v: Vec<Need> = list
                 .iter()
                 .filter_map(|sl| find(sl.skill().as_str()).map(|s| (s as u32, sl.level())))
@@ -510,75 +510,6 @@ impl Catalog {
             course_requires,
             teachers,
         }
-    }
-
-    /// Reads a catalog document (format `skillgap.catalog/1`) from JSON and validates it.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Json`] for syntax errors and unknown fields (with line and column),
-    /// [`Error::UnsupportedFormat`] for another format, and [`Error::InvalidCatalog`]
-    /// listing every validation problem (see [`Catalog::new`]).
-    pub fn from_json(text: &str) -> Result<Catalog> {
-        Catalog::from_doc(format::from_json(Document::Catalog, text)?)
-    }
-
-    /// Reads a catalog document from TOML and validates it.
-    ///
-    /// # Errors
-    ///
-    /// As [`Catalog::from_json`], with [`Error::Toml`] for syntax errors.
-    #[cfg(feature = "toml")]
-    pub fn from_toml(text: &str) -> Result<Catalog> {
-        Catalog::from_doc(format::from_toml(Document::Catalog, text)?)
-    }
-
-    fn from_doc(doc: CatalogDoc) -> Result<Catalog> {
-        let mut problems = Vec::new();
-        let (skills, roles, courses) = doc.into_parts(&mut problems)?;
-        Catalog::with_problems(skills, roles, courses, problems)
-    }
-
-    /// Writes the catalog as a JSON document that [`Catalog::from_json`] reads back.
-    pub fn to_json(&self) -> String {
-        format::to_json(&self.document())
-    }
-
-    /// Writes the catalog as a TOML document that [`Catalog::from_toml`] reads back.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::TomlWrite`] if the serializer fails.
-    #[cfg(feature = "toml")]
-    pub fn to_toml(&self) -> Result<String> {
-        format::to_toml(Document::Catalog, &self.document())
-    }
-
-    fn document(&self) -> CatalogOut<'_> {
-        CatalogOut {
-            format: CATALOG_FORMAT,
-            skills: &self.skills,
-            roles: &self.roles,
-            courses: &self.courses,
-        }
-    }
-
-    /// The built-in catalog: the seven data and ML roles, their skills and courses.
-    ///
-    /// Illustrative defaults derived from public articles on machine learning engineers,
-    /// data science engineers, data scientists and the ML career paths; see the README.
-    /// Parsed once, on first use.
-    ///
-    /// # Panics
-    ///
-    /// Never in a released crate: the embedded document is fixed at compile time and its
-    /// validity is checked by the crate's tests.
-    pub fn builtin() -> &'static Catalog {
-        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            Catalog::from_json(include_str!("builtin/catalog.json"))
-                .expect("the built-in catalog is valid (checked by tests)")
-        })
     }
 
     /// All skills, sorted by id.
@@ -663,7 +594,8 @@ impl Catalog {
     /// confidences (see [`Resolver`]). Its index is built on first use, once.
     ///
     /// ```
-    /// use skillgap::{Catalog, ResolvePolicy};
+    /// use skillgap::Catalog;
+    /// use skillgap::resolve::ResolvePolicy;
     ///
     /// let mut policy = ResolvePolicy::default();
     /// policy.accept = 0.9;
@@ -679,14 +611,15 @@ impl Catalog {
     /// resolved, ambiguous or unknown, with ranked candidates and confidences.
     ///
     /// ```
-    /// use skillgap::{Catalog, Status};
+    /// use skillgap::Catalog;
+    /// use skillgap::resolve::Status;
     ///
     /// let r = Catalog::builtin().resolve("Big-Data (Hadoop)");
     /// assert_eq!(r.status(), Status::Resolved);
     /// assert_eq!(r.skill().unwrap(), "big-data");
     /// ```
     ///
-    /// [`ResolvePolicy`]: crate::ResolvePolicy
+    /// [`ResolvePolicy`]: crate::resolve::ResolvePolicy
     pub fn resolve(&self, name: &str) -> Resolution {
         self.resolver.resolve(name)
     }
@@ -733,7 +666,7 @@ impl Catalog {
     /// The role's index, or an [`Error::UnknownRole`] with a did-you-mean.
     pub(crate) fn role_index_or_err(&self, id: &str) -> Result<u32> {
         self.role_index(id).ok_or_else(|| Error::UnknownRole {
-            role: crate::text::clip(id, 64),
+            role: crate::util::text::clip(id, 64),
             suggestion: self
                 .role_names
                 .lookup(id)
@@ -765,7 +698,7 @@ impl Catalog {
 /// Per role, the total weight `Σ wᵢ` under `weights`: explicit weights plus the weights of
 /// the requirements without one (the same sum, in the same order, as
 /// [`total_weight`](crate::assess::total_weight)).
-pub(crate) fn role_totals(parts: &[([u32; 3], f64)], weights: &crate::policy::Weights) -> Vec<f64> {
+pub(crate) fn role_totals(parts: &[([u32; 3], f64)], weights: &crate::model::Weights) -> Vec<f64> {
     let w = Importance::ALL.map(|i| weights.of(i));
     parts
         .iter()

@@ -18,21 +18,14 @@
 //!
 //! [`Plan::is_optimal`] says whether the plan is proven optimal.
 
-mod exact;
-mod heuristic;
-mod instance;
-
+use super::solver::{exact, heuristic, Blocked, Built, Instance, Local};
+use super::{assemble, Plan};
+use crate::assess::gaps::{self, Gaps, Target};
 use crate::assess::Assessment;
 use crate::catalog::{Catalog, Need};
 use crate::error::{Error, Result};
-use crate::gap::{self, Gaps, Target};
-use crate::importance::Importance;
-use crate::level::Level;
-use crate::plan::{self, Plan};
-
-pub(crate) use instance::Blocked;
-pub(crate) use instance::Built;
-use instance::{Instance, Local};
+use crate::model::Importance;
+use crate::model::Level;
 
 /// What a plan minimises.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -97,7 +90,8 @@ pub enum Scope {
 /// Plans courses for an assessed profile.
 ///
 /// ```
-/// use skillgap::{Catalog, Level, Objective, Planner, Profile, Scope};
+/// use skillgap::{Catalog, Level, Planner, Profile};
+/// use skillgap::plan::{Objective, Scope};
 ///
 /// let catalog = Catalog::builtin();
 /// let profile = Profile::new().with_skill("Python", Level::ADVANCED);
@@ -195,7 +189,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         for &(name, need) in targets {
             let Some(skill) = catalog.skill_names.lookup(name) else {
                 return Err(Error::UnknownSkill {
-                    skill: crate::text::clip(name, 64),
+                    skill: crate::util::text::clip(name, 64),
                     suggestion: catalog
                         .suggest_skills(name, 1)
                         .first()
@@ -214,7 +208,7 @@ impl<'a, 'c> Planner<'a, 'c> {
                 }),
             }
         }
-        let gaps = gap::gaps(catalog, |s| self.assessment.have_of(s), &list);
+        let gaps = gaps::gaps(catalog, |s| self.assessment.have_of(s), &list);
         self.plan(None, gaps)
     }
 
@@ -223,7 +217,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         let catalog = self.assessment.catalog();
         let policy = self.assessment.policy();
         let reqs = &catalog.role_reqs[role as usize];
-        gap::gaps_in(
+        gaps::gaps_in(
             catalog,
             catalog.role_closures.get(role as usize),
             |k| {
@@ -247,7 +241,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         levels
     }
 
-    fn plan(&self, target: Option<&'c crate::id::RoleId>, gaps: Gaps<'c>) -> Result<Plan<'c>> {
+    fn plan(&self, target: Option<&'c crate::model::RoleId>, gaps: Gaps<'c>) -> Result<Plan<'c>> {
         self.plan_from(&self.start_levels(), target, gaps)
     }
 
@@ -255,14 +249,14 @@ impl<'a, 'c> Planner<'a, 'c> {
     pub(crate) fn plan_from(
         &self,
         start: &[f64],
-        target: Option<&'c crate::id::RoleId>,
+        target: Option<&'c crate::model::RoleId>,
         gaps: Gaps<'c>,
     ) -> Result<Plan<'c>> {
         self.objective.validate()?;
         let catalog = self.assessment.catalog();
         let goals: Vec<Need> = gaps.by_priority().map(|g| (g.index(), g.need())).collect();
         let (courses, blocked, optimal) = self.solve(catalog, start, &goals);
-        Ok(plan::assemble(
+        Ok(assemble(
             catalog, target, gaps, start, courses, blocked, optimal,
         ))
     }

@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use crate::assess::Assessment;
 use crate::catalog::Catalog;
-use crate::course::Course;
 use crate::error::Result;
-use crate::graph::OrdF64;
+use crate::model::Course;
+use crate::model::Role;
 use crate::plan::Plan;
-use crate::planner::{Planner, Scope};
-use crate::role::Role;
+use crate::plan::{Planner, Scope};
+use crate::util::graph::OrdF64;
 
 /// A course the learner can take now, and what it brings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
