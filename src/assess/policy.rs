@@ -123,6 +123,21 @@ impl Policy {
         Ok(())
     }
 
+    /// A requirement's credit for a level `have` against a need `need` (above 0):
+    /// `min(1, have / need)` with partial credit, else 1 when met and 0 when not. The one
+    /// place the credit is computed: scoring, explanations and the career questions call
+    /// it.
+    #[inline]
+    pub(crate) fn credit(&self, have: f64, need: f64) -> f64 {
+        if have >= need {
+            1.0
+        } else if self.partial_credit {
+            have / need
+        } else {
+            0.0
+        }
+    }
+
     /// The level a profile entry counts for after the recency discount.
     pub(crate) fn discounted(&self, level: f64, last_used: Option<i32>) -> f64 {
         match (self.recency, last_used) {

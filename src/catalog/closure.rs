@@ -9,7 +9,9 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{DfsPostOrder, EdgeRef};
 
+use super::position::SkillAt;
 use crate::model::Level;
+use crate::util::table::Table;
 
 /// A prerequisite link inside a closure, both ends as positions in the closure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +28,7 @@ pub(crate) struct Link {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Closure<'a> {
     /// The catalog skills, dependents before their prerequisites.
-    pub skills: &'a [u32],
+    pub skills: &'a [SkillAt],
     /// The links, grouped by prerequisite in closure order, each group by the
     /// dependent's skill.
     pub links: &'a [Link],
@@ -39,12 +41,10 @@ pub(crate) struct Closure<'a> {
 /// Closures stored back to back: the catalog's one per role, or a single ad-hoc one.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Closures {
-    /// Per closure, where its skills, links and targets start; one more at the end.
-    starts: Vec<[u32; 3]>,
-    skills: Vec<u32>,
-    links: Vec<Link>,
-    targets: Vec<u32>,
-    by_skill: Vec<u32>,
+    skills: Table<SkillAt>,
+    links: Table<Link>,
+    targets: Table<u32>,
+    by_skill: Table<u32>,
 }
 
 impl Closures {
@@ -53,19 +53,16 @@ impl Closures {
     /// skill twice.
     pub fn build<I>(graph: &DiGraph<(), Level>, lists: impl IntoIterator<Item = I>) -> Closures
     where
-        I: IntoIterator<Item = u32>,
+        I: IntoIterator<Item = SkillAt>,
     {
-        let mut out = Closures {
-            starts: vec![[0; 3]],
-            ..Closures::default()
-        };
+        let mut out = Closures::default();
         let mut dfs = DfsPostOrder::empty(graph);
         // Per catalog skill, its position in the closure being built (stale elsewhere).
         let mut slot = vec![0u32; graph.node_count()];
-        let mut post: Vec<u32> = Vec::new();
-        let mut targets: Vec<u32> = Vec::new();
+        let mut post: Vec<SkillAt> = Vec::new();
+        let mut targets: Vec<SkillAt> = Vec::new();
         // `(prerequisite, dependent's skill, link)`, per closure.
-        let mut links: Vec<(u32, u32, Link)> = Vec::new();
+        let mut links: Vec<(u32, SkillAt, Link)> = Vec::new();
         for list in lists {
             targets.clear();
             targets.extend(list);
@@ -74,18 +71,18 @@ impl Closures {
             // Depth-first post-order from each target: every skill after its
             // prerequisites. Reversed, dependents come first.
             for &t in &targets {
-                dfs.move_to(NodeIndex::new(t as usize));
+                dfs.move_to(NodeIndex::new(t.get()));
                 while let Some(n) = dfs.next(graph) {
-                    post.push(n.index() as u32);
+                    post.push(SkillAt::at(n.index()));
                 }
             }
             post.reverse();
             for (i, &s) in post.iter().enumerate() {
-                slot[s as usize] = i as u32;
+                slot[s.get()] = i as u32;
             }
             links.clear();
             for (i, &s) in post.iter().enumerate() {
-                links.extend(graph.edges(NodeIndex::new(s as usize)).map(|e| {
+                links.extend(graph.edges(NodeIndex::new(s.get())).map(|e| {
                     let p = slot[e.target().index()];
                     let link = Link {
                         dependent: i as u32,
@@ -100,18 +97,12 @@ impl Closures {
                 (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.level.cmp(&a.2.level))
             });
             links.dedup_by_key(|l| (l.0, l.1));
-            out.skills.extend_from_slice(&post);
-            out.links.extend(links.iter().map(|l| l.2));
-            out.targets
-                .extend(targets.iter().map(|&t| slot[t as usize]));
+            out.skills.push_row(post.iter().copied());
+            out.links.push_row(links.iter().map(|l| l.2));
+            out.targets.push_row(targets.iter().map(|t| slot[t.get()]));
             let mut order: Vec<u32> = (0..post.len() as u32).collect();
             order.sort_unstable_by_key(|&i| post[i as usize]);
-            out.by_skill.extend_from_slice(&order);
-            out.starts.push([
-                out.skills.len() as u32,
-                out.links.len() as u32,
-                out.targets.len() as u32,
-            ]);
+            out.by_skill.push_row(order);
         }
         out
     }
@@ -119,18 +110,16 @@ impl Closures {
     /// The number of closures.
     #[cfg(test)]
     pub fn len(&self) -> usize {
-        self.starts.len() - 1
+        self.skills.len()
     }
 
     /// The closure at `i` (below [`Closures::len`]).
     pub fn get(&self, i: usize) -> Closure<'_> {
-        let [s0, l0, t0] = self.starts[i].map(|x| x as usize);
-        let [s1, l1, t1] = self.starts[i + 1].map(|x| x as usize);
         Closure {
-            skills: &self.skills[s0..s1],
-            links: &self.links[l0..l1],
-            targets: &self.targets[t0..t1],
-            by_skill: &self.by_skill[s0..s1],
+            skills: self.skills.row(i),
+            links: self.links.row(i),
+            targets: self.targets.row(i),
+            by_skill: self.by_skill.row(i),
         }
     }
 }
@@ -139,6 +128,10 @@ impl Closures {
 mod tests {
     use super::*;
     use crate::util::graph;
+
+    fn at(v: Vec<u32>) -> Vec<SkillAt> {
+        v.into_iter().map(SkillAt).collect()
+    }
 
     /// 0 → 1 → 3, 0 → 2 → 3, 2 → 3 again at a higher level; 4 stands alone.
     fn diamond() -> DiGraph<(), Level> {
@@ -157,14 +150,14 @@ mod tests {
     #[test]
     fn dependents_come_before_their_prerequisites() {
         let g = diamond();
-        let all = Closures::build(&g, [vec![0], vec![3, 2], vec![4]]);
+        let all = Closures::build(&g, [at(vec![0]), at(vec![3, 2]), at(vec![4])]);
         assert_eq!(all.len(), 3);
         for i in 0..all.len() {
             let c = all.get(i);
             for l in c.links {
                 assert!(l.dependent < l.prerequisite, "closure {i}: {l:?}");
             }
-            let keys: Vec<(u32, u32)> = c
+            let keys: Vec<(u32, SkillAt)> = c
                 .links
                 .iter()
                 .map(|l| (l.prerequisite, c.skills[l.dependent as usize]))
@@ -172,24 +165,24 @@ mod tests {
             assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
             let mut sorted = c.skills.to_vec();
             sorted.sort_unstable();
-            let by_skill: Vec<u32> = c.by_skill.iter().map(|&i| c.skills[i as usize]).collect();
+            let by_skill: Vec<SkillAt> = c.by_skill.iter().map(|&i| c.skills[i as usize]).collect();
             assert_eq!(by_skill, sorted);
         }
         let mut whole = all.get(0).skills.to_vec();
         whole.sort_unstable();
-        assert_eq!(whole, [0, 1, 2, 3]);
-        assert_eq!(all.get(2).skills, [4]);
+        assert_eq!(whole, at(vec![0, 1, 2, 3]));
+        assert_eq!(all.get(2).skills, at(vec![4]));
     }
 
     #[test]
     fn targets_and_repeated_prerequisites() {
         let g = diamond();
-        let all = Closures::build(&g, [vec![3, 2]]);
+        let all = Closures::build(&g, [at(vec![3, 2])]);
         let c = all.get(0);
         let at = |s: u32| {
             c.skills
                 .iter()
-                .position(|&x| x == s)
+                .position(|&x| x == SkillAt(s))
                 .expect("in the closure") as u32
         };
         assert_eq!(c.targets, [at(3), at(2)]);

@@ -389,7 +389,7 @@ pub(crate) fn validate(
     }
 
     for (index, role) in roles.iter().enumerate() {
-        let has_requirements = reachable(&role_graph, index)
+        let has_requirements = graph::reachable(&role_graph, index)
             .into_iter()
             .any(|r| !roles[r].requirements().is_empty());
         if !has_requirements {
@@ -398,15 +398,4 @@ pub(crate) fn validate(
             });
         }
     }
-}
-
-/// Nodes reachable from `start` (itself included), in ascending order; safe on cycles.
-pub(crate) fn reachable<E>(g: &petgraph::graph::DiGraph<(), E>, start: usize) -> Vec<usize> {
-    let mut dfs = petgraph::visit::Dfs::new(g, petgraph::graph::NodeIndex::new(start));
-    let mut out = Vec::new();
-    while let Some(n) = dfs.next(g) {
-        out.push(n.index());
-    }
-    out.sort_unstable();
-    out
 }

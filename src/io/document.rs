@@ -411,8 +411,8 @@ impl Catalog {
         CatalogOut {
             format: CATALOG_FORMAT,
             skills: self.skills(),
-            roles: &self.roles,
-            courses: &self.courses,
+            roles: self.roles(),
+            courses: self.courses(),
         }
     }
 }

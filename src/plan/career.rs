@@ -6,14 +6,13 @@ use std::collections::{BTreeMap, BinaryHeap};
 
 use serde::Serialize;
 
+use super::solver;
+use super::{levels_after, Plan, Planner, Scope};
 use crate::assess::Assessment;
-use crate::catalog::Catalog;
+use crate::catalog::{CourseAt, RoleAt, SkillAt};
 use crate::error::Result;
-use crate::model::Course;
-use crate::model::Role;
-use crate::plan::Plan;
-use crate::plan::{Planner, Scope};
-use crate::util::graph::OrdF64;
+use crate::model::{Course, Role};
+use crate::util::OrdF64;
 
 /// A course the learner can take now, and what it brings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,33 +90,6 @@ impl CareerPath<'_> {
     }
 }
 
-/// The levels after taking `course` on top of `have` (dense), as sparse `(skill, level)`
-/// changes, with transfer to related skills when `transfer` is on.
-fn levels_after(
-    catalog: &Catalog,
-    have: &impl Fn(u32) -> f64,
-    course: u32,
-    transfer: bool,
-) -> Vec<(u32, f64)> {
-    let mut changes: Vec<(u32, f64)> = Vec::new();
-    for &(s, level) in &catalog.course_teaches[course as usize] {
-        let l = level.as_f64();
-        if l > have(s) {
-            changes.push((s, l));
-        }
-        if transfer {
-            for &(t, f) in &catalog.related[s as usize] {
-                if l * f > have(t) {
-                    changes.push((t, l * f));
-                }
-            }
-        }
-    }
-    changes.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    changes.dedup_by_key(|c| c.0);
-    changes
-}
-
 impl<'c> Assessment<'c> {
     /// The courses the learner can take now (requirements met), ranked by score gained
     /// per hour for `role`, or, with `None`, for the role each raises most. Courses that
@@ -129,54 +101,23 @@ impl<'c> Assessment<'c> {
     /// the catalog lacks.
     pub fn next_courses(&self, role: Option<&str>) -> Result<Vec<NextCourse<'c>>> {
         let catalog = self.catalog();
-        let target = role.map(|r| catalog.role_index_or_err(r)).transpose()?;
-        let policy = self.policy();
-        let have = |s: u32| self.have_of(s);
-        let credit = |h: f64, need: f64| {
-            if h >= need {
-                1.0
-            } else if policy.partial_credit {
-                h / need
-            } else {
-                0.0
-            }
-        };
-        let mut totals: BTreeMap<u32, f64> = BTreeMap::new();
+        let target = role.map(|r| catalog.find_role_or_err(r)).transpose()?;
+        let have = |s: SkillAt| self.have_of(s);
         let mut out = Vec::new();
-        for (c, course) in catalog.courses.iter().enumerate() {
-            let takeable = catalog.course_requires[c]
+        for (c, course) in catalog.courses().iter().enumerate() {
+            let c = CourseAt::at(c);
+            let takeable = catalog
+                .course_index()
+                .requires(c)
                 .iter()
-                .all(|&(s, l)| have(s) >= l.as_f64());
+                .all(|r| have(r.skill) >= r.level.as_f64());
             if !takeable {
                 continue;
             }
-            let changes = levels_after(catalog, &have, c as u32, policy.transfer);
-            let mut gains: BTreeMap<u32, f64> = BTreeMap::new();
-            for &(s, new) in &changes {
-                let old = have(s);
-                for p in catalog.postings_of(s) {
-                    if target.is_some_and(|t| t != p.role) {
-                        continue;
-                    }
-                    let w = policy.weights.of_requirement(p.weight, p.importance);
-                    let need = p.need.as_f64();
-                    *gains.entry(p.role).or_default() +=
-                        w * (credit(new, need) - credit(old, need));
-                }
-            }
-            let best = gains
-                .into_iter()
-                .map(|(r, g)| {
-                    let total = *totals.entry(r).or_insert_with(|| {
-                        crate::assess::total_weight(catalog, policy, r as usize)
-                    });
-                    (r, if total > 0.0 { g / total } else { 0.0 })
-                })
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            if let Some((r, gain)) = best.filter(|&(_, g)| g > 1e-12) {
+            if let Some((r, gain)) = self.best_gain(c, target).filter(|&(_, g)| g > 1e-12) {
                 out.push(NextCourse {
                     course,
-                    role: &catalog.roles[r as usize],
+                    role: catalog.role_at(r),
                     gain,
                     gain_per_hour: gain / course.hours().max(0.01),
                 });
@@ -189,6 +130,34 @@ impl<'c> Assessment<'c> {
                 .then(a.course.id().cmp(b.course.id()))
         });
         Ok(out)
+    }
+
+    /// The role whose score taking `course` raises most (only `target`, when given), with
+    /// the score gained; ties by role.
+    fn best_gain(&self, course: CourseAt, target: Option<RoleAt>) -> Option<(RoleAt, f64)> {
+        let catalog = self.catalog();
+        let policy = self.policy();
+        let have = |s: SkillAt| self.have_of(s);
+        let mut gains: BTreeMap<RoleAt, f64> = BTreeMap::new();
+        for (s, new) in levels_after(catalog, have, [course], policy.transfer) {
+            let old = have(s);
+            for p in catalog.postings().of(s) {
+                if target.is_some_and(|t| t != p.role) {
+                    continue;
+                }
+                let w = policy.weights.of_requirement(p.weight, p.importance);
+                let need = p.need.as_f64();
+                *gains.entry(p.role).or_default() +=
+                    w * (policy.credit(new, need) - policy.credit(old, need));
+            }
+        }
+        gains
+            .into_iter()
+            .map(|(r, g)| {
+                let total = catalog.merged_requirements().total(r, &policy.weights);
+                (r, if total > 0.0 { g / total } else { 0.0 })
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
 
     /// Hours to ready for every role (see [`Planner::hours_to_ready`]), minimising hours.
@@ -205,37 +174,15 @@ impl<'c> Planner<'_, 'c> {
         let catalog = self.assessment().catalog();
         let planner = self.clone().scope(Scope::Ready);
         let start = planner.start_levels();
-        // Hours, cost and courses of the ready plan, or `None` when some goal cannot be
-        // met: every goal of the ready scope is essential or a prerequisite of one.
-        let ready_plan = |r: u32| -> Option<(f64, f64, usize)> {
-            let gaps = planner.role_gaps(r, |s| start[s as usize]);
-            let goals: Vec<_> = gaps.by_priority().map(|g| (g.index(), g.need())).collect();
-            // A goal no course teaches that high settles it at once.
-            let teachable = goals
-                .iter()
-                .all(|&(s, need)| catalog.teachers[s as usize].iter().any(|&(_, l)| l >= need));
-            if !teachable {
-                return None;
-            }
-            let built = planner.build(catalog, &start, &goals);
-            if !built.blocked.is_empty() {
-                return None;
-            }
-            let (chosen, _, _) = planner.solve_built(built);
-            let (hours, cost) = chosen.iter().fold((0.0, 0.0), |(h, c), &i| {
-                let course = &catalog.courses[i as usize];
-                (h + course.hours(), c + course.cost())
-            });
-            Some((hours, cost, chosen.len()))
-        };
-        let mut out: Vec<Readiness<'c>> = (0..catalog.roles.len() as u32)
+        let mut out: Vec<Readiness<'c>> = (0..catalog.roles().len())
             .map(|r| {
-                let (hours, cost, courses) = match ready_plan(r) {
+                let r = RoleAt::at(r);
+                let (hours, cost, courses) = match planner.ready_plan(r, &start) {
                     Some((h, c, n)) => (Some(h), c, n),
                     None => (None, 0.0, 0),
                 };
                 Readiness {
-                    role: &catalog.roles[r as usize],
+                    role: catalog.role_at(r),
                     hours,
                     cost,
                     courses,
@@ -249,6 +196,32 @@ impl<'c> Planner<'_, 'c> {
             (None, None) => a.role.id().cmp(b.role.id()),
         });
         out
+    }
+
+    /// Hours, cost and courses of the plan that makes `role` ready from `start`, or `None`
+    /// when some goal cannot be met (every goal of the ready scope is essential or a
+    /// prerequisite of one).
+    fn ready_plan(&self, role: RoleAt, start: &[f64]) -> Option<(f64, f64, usize)> {
+        let catalog = self.assessment().catalog();
+        let gaps = self.role_gaps(role, |s| start[s.get()]);
+        let goals = gaps.needs();
+        // A goal no course teaches that high settles it at once.
+        let teachable = goals
+            .iter()
+            .all(|g| catalog.course_index().best_level(g.skill) >= g.level);
+        if !teachable {
+            return None;
+        }
+        let built = self.build(start, &goals);
+        if !built.blocked.is_empty() {
+            return None;
+        }
+        let chosen = solver::solve(built, self.limits()).courses;
+        let (hours, cost) = chosen.iter().fold((0.0, 0.0), |(h, c), &i| {
+            let course = catalog.course_at(i);
+            (h + course.hours(), c + course.cost())
+        });
+        Some((hours, cost, chosen.len()))
     }
 
     /// The cheapest sequence of stepping-stone roles from the profile to `target`: a
@@ -266,83 +239,24 @@ impl<'c> Planner<'_, 'c> {
     /// the catalog lacks.
     pub fn career_path(&self, target: &str, max_stones: usize) -> Result<CareerPath<'c>> {
         let catalog = self.assessment().catalog();
-        let t = catalog.role_index_or_err(target)?;
+        let t = catalog.find_role_or_err(target)?;
         let planner = self.clone().scope(Scope::Ready);
         let start = planner.start_levels();
         let direct = planner.plan_from(
             &start,
-            Some(catalog.role_id(t)),
-            planner.role_gaps(t, |s| start[s as usize]),
+            Some(catalog.role_at(t).id()),
+            planner.role_gaps(t, |s| start[s.get()]),
         )?;
         let direct_hours = direct.total_hours();
-
-        // Candidate stones: roles sooner ready than the target, not ready already, with
-        // the levels the learner has once the plan that makes each ready is done.
-        let mut stones: Vec<(f64, u32, Vec<f64>)> = Vec::new();
-        for r in 0..catalog.roles.len() as u32 {
-            if r == t {
-                continue;
-            }
-            let gaps = planner.role_gaps(r, |s| start[s as usize]);
-            if gaps.is_empty() {
-                continue;
-            }
-            let plan = planner.plan_from(&start, None, gaps)?;
-            if plan.uncovered().is_empty() && plan.total_hours() < direct_hours {
-                stones.push((plan.total_hours(), r, plan.levels_after(&start)));
-            }
-        }
-        stones.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        stones.truncate(max_stones);
-        let mut nodes: Vec<u32> = stones.iter().map(|s| s.1).collect();
+        let stones = planner.stepping_stones(t, &start, direct_hours, max_stones)?;
+        let mut nodes: Vec<RoleAt> = stones.iter().map(|s| s.1).collect();
         nodes.push(t);
-        let node_levels: Vec<Vec<f64>> = stones.into_iter().map(|s| s.2).collect();
-
-        // Dijkstra from the start (node `n`) over `nodes`; cost (hours, −steps).
+        let levels: Vec<Vec<f64>> = stones.into_iter().map(|s| s.2).collect();
+        let (prev, mut legs) = planner.shortest_path(&nodes, &start, &levels)?;
+        // The chain back from the target (node `n - 1`) to the start (node `n`).
         let n = nodes.len();
-        const TIE: f64 = 1e-6;
-        let mut best: Vec<Option<(f64, usize)>> = vec![None; n + 1];
-        let mut prev: Vec<Option<usize>> = vec![None; n + 1];
-        let mut legs: BTreeMap<(usize, usize), Plan<'c>> = BTreeMap::new();
-        let mut done = vec![false; n + 1];
-        let mut heap: BinaryHeap<Reverse<(OrdF64, Reverse<usize>, usize)>> = BinaryHeap::new();
-        best[n] = Some((0.0, 0));
-        heap.push(Reverse((OrdF64(0.0), Reverse(0), n)));
-        while let Some(Reverse((OrdF64(hours), Reverse(steps), u))) = heap.pop() {
-            if done[u] {
-                continue;
-            }
-            done[u] = true;
-            if u == n - 1 {
-                break;
-            }
-            let from: &[f64] = if u == n { &start } else { &node_levels[u] };
-            for v in 0..n {
-                if done[v] || v == u {
-                    continue;
-                }
-                let r = nodes[v];
-                let gaps = planner.role_gaps(r, |s| from[s as usize]);
-                let plan = planner.plan_from(from, Some(catalog.role_id(r)), gaps)?;
-                if !plan.uncovered().is_empty() {
-                    continue;
-                }
-                let cand = (hours + plan.total_hours(), steps + 1);
-                let better = match best[v] {
-                    None => true,
-                    Some((h, s)) => cand.0 < h - TIE || (cand.0 <= h + TIE && cand.1 > s),
-                };
-                if better {
-                    best[v] = Some(cand);
-                    prev[v] = Some(u);
-                    legs.insert((u, v), plan);
-                    heap.push(Reverse((OrdF64(cand.0), Reverse(cand.1), v)));
-                }
-            }
-        }
-
         let mut chain = vec![n - 1];
-        while let Some(p) = prev[*chain.last().unwrap_or(&n)] {
+        while let Some(p) = prev[chain[chain.len() - 1]] {
             if p == n {
                 break;
             }
@@ -357,7 +271,7 @@ impl<'c> Planner<'_, 'c> {
             let hours = plan.total_hours();
             cumulative += hours;
             steps.push(CareerStep {
-                role: &catalog.roles[nodes[v] as usize],
+                role: catalog.role_at(nodes[v]),
                 plan,
                 hours,
                 cumulative_hours: cumulative,
@@ -369,5 +283,84 @@ impl<'c> Planner<'_, 'c> {
             direct_hours,
             steps,
         })
+    }
+
+    /// Candidate stepping stones toward `target`: roles sooner ready than `direct_hours`,
+    /// not ready already, with the levels the learner has once the plan that makes each
+    /// ready is done; the `max` soonest, ties by role.
+    fn stepping_stones(
+        &self,
+        target: RoleAt,
+        start: &[f64],
+        direct_hours: f64,
+        max: usize,
+    ) -> Result<Vec<(f64, RoleAt, Vec<f64>)>> {
+        let catalog = self.assessment().catalog();
+        let mut stones = Vec::new();
+        for r in (0..catalog.roles().len()).map(RoleAt::at) {
+            if r == target {
+                continue;
+            }
+            let gaps = self.role_gaps(r, |s| start[s.get()]);
+            if gaps.is_empty() {
+                continue;
+            }
+            let plan = self.plan_from(start, None, gaps)?;
+            if plan.uncovered().is_empty() && plan.total_hours() < direct_hours {
+                stones.push((plan.total_hours(), r, plan.levels_after(start)));
+            }
+        }
+        stones.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        stones.truncate(max);
+        Ok(stones)
+    }
+
+    /// Dijkstra from the start (node `n`) over `nodes` (the last is the target), node `v`
+    /// reached with `levels[v]` (the start with `start`); cost (hours, −steps). Returns
+    /// each node's predecessor and the legs' plans by `(from, to)`.
+    #[allow(clippy::type_complexity)]
+    fn shortest_path(
+        &self,
+        nodes: &[RoleAt],
+        start: &[f64],
+        levels: &[Vec<f64>],
+    ) -> Result<(Vec<Option<usize>>, BTreeMap<(usize, usize), Plan<'c>>)> {
+        const TIE: f64 = 1e-6;
+        let catalog = self.assessment().catalog();
+        let n = nodes.len();
+        let mut best: Vec<Option<(f64, usize)>> = vec![None; n + 1];
+        let mut prev: Vec<Option<usize>> = vec![None; n + 1];
+        let mut legs: BTreeMap<(usize, usize), Plan<'c>> = BTreeMap::new();
+        let mut done = vec![false; n + 1];
+        let mut heap: BinaryHeap<Reverse<(OrdF64, Reverse<usize>, usize)>> = BinaryHeap::new();
+        best[n] = Some((0.0, 0));
+        heap.push(Reverse((OrdF64(0.0), Reverse(0), n)));
+        while let Some(Reverse((OrdF64(hours), Reverse(steps), u))) = heap.pop() {
+            if std::mem::replace(&mut done[u], true) {
+                continue;
+            }
+            if u == n - 1 {
+                break;
+            }
+            let from: &[f64] = if u == n { start } else { &levels[u] };
+            for v in (0..n).filter(|&v| !done[v] && v != u) {
+                let r = nodes[v];
+                let gaps = self.role_gaps(r, |s| from[s.get()]);
+                let plan = self.plan_from(from, Some(catalog.role_at(r).id()), gaps)?;
+                if !plan.uncovered().is_empty() {
+                    continue;
+                }
+                let cand = (hours + plan.total_hours(), steps + 1);
+                let better = best[v]
+                    .is_none_or(|(h, s)| cand.0 < h - TIE || (cand.0 <= h + TIE && cand.1 > s));
+                if better {
+                    best[v] = Some(cand);
+                    prev[v] = Some(u);
+                    legs.insert((u, v), plan);
+                    heap.push(Reverse((OrdF64(cand.0), Reverse(cand.1), v)));
+                }
+            }
+        }
+        Ok((prev, legs))
     }
 }

@@ -1,30 +1,23 @@
 //! Plans: the chosen courses in stages, what each closes, a calendar, and the profile as it
 //! will be afterwards.
 
+mod assemble;
 mod career;
 mod planner;
+mod schedule;
 mod solver;
 
 use std::fmt;
 
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
-
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use crate::assess::gaps::Gaps;
-use crate::catalog::{Catalog, Need};
-use crate::error::{Error, Result};
-use crate::model::Course;
-use crate::model::Level;
-use crate::model::{Profile, ProfileSkill};
-use crate::model::{RoleId, SkillId};
-use solver::Blocked;
+use crate::assess::Gaps;
+use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
+use crate::model::{Course, Level, Profile, ProfileSkill, RoleId, SkillId};
 
 pub use career::{CareerPath, CareerStep, NextCourse, Readiness};
 pub use planner::{Objective, Planner, Scope};
+pub use schedule::{Schedule, ScheduledCourse};
 
 /// Why a gap cannot be closed by the catalog's courses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,12 +91,12 @@ pub struct Uncovered<'c> {
 /// One course of a plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedCourse<'c> {
-    pub(crate) course: &'c Course,
-    pub(crate) index: u32,
-    pub(crate) stage: usize,
-    pub(crate) priority: f64,
-    pub(crate) closes: Vec<&'c SkillId>,
-    pub(crate) after: Vec<usize>,
+    course: &'c Course,
+    at: CourseAt,
+    stage: usize,
+    priority: f64,
+    closes: Vec<&'c SkillId>,
+    after: Vec<usize>,
 }
 
 impl<'c> PlannedCourse<'c> {
@@ -158,12 +151,12 @@ impl Serialize for PlannedCourse<'_> {
 /// The courses that close a target's gaps, in stages and in a valid order.
 #[derive(Debug, Clone)]
 pub struct Plan<'c> {
-    pub(crate) catalog: &'c Catalog,
-    pub(crate) target: Option<&'c RoleId>,
-    pub(crate) gaps: Gaps<'c>,
-    pub(crate) courses: Vec<PlannedCourse<'c>>,
-    pub(crate) uncovered: Vec<Uncovered<'c>>,
-    pub(crate) optimal: bool,
+    catalog: &'c Catalog,
+    target: Option<&'c RoleId>,
+    gaps: Gaps<'c>,
+    courses: Vec<PlannedCourse<'c>>,
+    uncovered: Vec<Uncovered<'c>>,
+    optimal: bool,
 }
 
 /// Plans are equal when they are for the same catalog (the same instance) and have the
@@ -202,29 +195,12 @@ impl Serialize for Plan<'_> {
     }
 }
 
-/// When each course of a plan starts and ends at a weekly study budget.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Schedule {
-    /// Hours of study per week.
-    pub hours_per_week: f64,
-    /// Weeks to finish the plan (whole weeks).
-    pub weeks: u32,
-    /// Per course, in plan order: the week it starts and the week it ends, from week 1.
-    pub courses: Vec<ScheduledCourse>,
-}
-
-/// One course of a [`Schedule`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ScheduledCourse {
-    /// The course id.
-    pub id: String,
-    /// The week it starts, from 1.
-    pub start_week: u32,
-    /// The week it ends (inclusive).
-    pub end_week: u32,
-}
-
 impl<'c> Plan<'c> {
+    /// The catalog planned in.
+    pub fn catalog(&self) -> &'c Catalog {
+        self.catalog
+    }
+
     /// The target role, when the plan is for a role.
     pub fn target(&self) -> Option<&'c RoleId> {
         self.target
@@ -276,45 +252,13 @@ impl<'c> Plan<'c> {
         self.courses.is_empty() && self.uncovered.is_empty()
     }
 
-    /// A calendar at `hours_per_week`: courses taken one after another in plan order.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidArgument`] when `hours_per_week` is not a finite number above 0.
-    pub fn schedule(&self, hours_per_week: f64) -> Result<Schedule> {
-        if !hours_per_week.is_finite() || hours_per_week <= 0.0 {
-            return Err(Error::InvalidArgument {
-                name: "hours_per_week",
-                value: hours_per_week.to_string(),
-                expected: "a finite number of hours above 0",
-            });
-        }
-        let mut done = 0.0;
-        let mut courses = Vec::with_capacity(self.courses.len());
-        for c in &self.courses {
-            let start = done;
-            done += c.course.hours();
-            courses.push(ScheduledCourse {
-                id: c.course.id().to_string(),
-                start_week: started_weeks(start, hours_per_week) + 1,
-                end_week: week_of(done, hours_per_week)
-                    .max(started_weeks(start, hours_per_week) + 1),
-            });
-        }
-        Ok(Schedule {
-            hours_per_week,
-            weeks: week_of(done, hours_per_week),
-            courses,
-        })
-    }
-
-    /// Dense levels (one per catalog skill) after the plan, from `start`.
+    /// Dense levels (one per catalog skill) after the plan, from `start`, without
+    /// transfer.
     pub(crate) fn levels_after(&self, start: &[f64]) -> Vec<f64> {
         let mut levels = start.to_vec();
-        for c in &self.courses {
-            for &(s, l) in &self.catalog.course_teaches[c.index as usize] {
-                levels[s as usize] = levels[s as usize].max(l.as_f64());
-            }
+        let courses = self.courses.iter().map(|c| c.at);
+        for (s, level) in levels_after(self.catalog, |s| start[s.get()], courses, false) {
+            levels[s.get()] = level;
         }
         levels
     }
@@ -323,269 +267,74 @@ impl<'c> Plan<'c> {
     /// level taught, where that is higher (what-if). Raised skills are keyed by skill id
     /// and count as freshly used; other entries are kept as they are.
     pub fn apply(&self, profile: &Profile) -> Profile {
-        let mut taught: Vec<(u32, Level)> = self
-            .courses
-            .iter()
-            .flat_map(|c| {
-                self.catalog.course_teaches[c.index as usize]
-                    .iter()
-                    .copied()
-            })
-            .collect();
-        taught.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        taught.dedup_by_key(|t| t.0);
+        let taught = taught(self.catalog, self.courses.iter().map(|c| c.at));
+        let taught_at = |name: &str| {
+            let s = self.catalog.skill_named(name)?;
+            let i = taught.binary_search_by_key(&s, |t| t.skill).ok()?;
+            Some(taught[i].level)
+        };
         let mut out = Profile::new();
         if let Some(name) = profile.name() {
             out = out.with_name(name);
         }
         for entry in profile.skills() {
-            let raised = self
-                .catalog
-                .skill_names
-                .lookup(entry.name())
-                .and_then(|s| taught.binary_search_by_key(&s, |t| t.0).ok())
-                .map(|i| taught[i].1)
-                .filter(|&l| l > entry.level());
-            match raised {
-                Some(_) => {} // replaced below by the taught level
-                None => out.push(entry.clone()),
+            // A raised entry is replaced below by the taught level.
+            if taught_at(entry.name()).is_none_or(|l| l <= entry.level()) {
+                out.push(entry.clone());
             }
         }
-        for (s, level) in taught {
-            let id = self.catalog.skills[s as usize].id().as_str();
+        for t in taught {
             let own = profile
                 .skills()
                 .iter()
-                .filter(|e| self.catalog.skill_names.lookup(e.name()) == Some(s))
+                .filter(|e| self.catalog.skill_named(e.name()) == Some(t.skill))
                 .map(ProfileSkill::level)
                 .max();
-            if own.is_none_or(|l| level > l) {
-                out.push(ProfileSkill::new(id, level, None));
+            if own.is_none_or(|l| t.level > l) {
+                let id = self.catalog.skill_at(t.skill).id().as_str();
+                out.push(ProfileSkill::new(id, t.level, None));
             }
         }
         out
     }
 }
 
-/// Whole weeks completed after `hours` (a course starting then starts in the next week).
-fn started_weeks(hours: f64, per_week: f64) -> u32 {
-    (hours / per_week + 1e-9)
-        .floor()
-        .clamp(0.0, f64::from(u32::MAX - 1)) as u32
-}
-
-/// The week in which `hours` of study are done (0 for none).
-fn week_of(hours: f64, per_week: f64) -> u32 {
-    let w = (hours / per_week - 1e-9).ceil();
-    if w <= 0.0 {
-        0
-    } else {
-        w.min(f64::from(u32::MAX)) as u32
-    }
-}
-
-/// Builds a plan from the chosen catalog courses: a valid order (Kahn 1962 on unmet
-/// requirements, lowest course index first), the course dependencies (for each requirement
-/// the start lacks, the earliest-stage earlier course teaching it), stages by longest-path
-/// layering over those dependencies, what each course closes, the final order, and the
-/// uncovered gaps. Works on sparse level changes: cost grows with the plan, not the catalog.
-pub(crate) fn assemble<'c>(
-    catalog: &'c Catalog,
-    target: Option<&'c RoleId>,
-    gaps: Gaps<'c>,
-    start: &[f64],
-    chosen: Vec<u32>,
-    blocked: Vec<(Need, Blocked)>,
-    optimal: bool,
-) -> Plan<'c> {
-    // Requirements the start does not meet: (skill, level, course position in `chosen`).
-    let mut chosen = chosen;
-    chosen.sort_unstable();
-    chosen.dedup();
-    let mut waiting: Vec<(u32, Level, usize)> = Vec::new();
-    let mut pending = vec![0u32; chosen.len()];
-    for (i, &c) in chosen.iter().enumerate() {
-        for &(s, l) in &catalog.course_requires[c as usize] {
-            if start[s as usize] < l.as_f64() {
-                waiting.push((s, l, i));
-                pending[i] += 1;
-            }
-        }
-    }
-    waiting.sort_unstable();
-    let mut done = vec![false; waiting.len()];
-    // Gaps by skill: (position in learning order, level needed, priority).
-    let mut gap_at: BTreeMap<u32, (usize, f64, f64)> = BTreeMap::new();
-    for (rank, g) in gaps.in_learning_order().enumerate() {
-        gap_at.insert(g.index(), (rank, g.need().as_f64(), g.priority()));
-    }
-    // Among takeable courses, the one closing the earliest gap in learning order goes
-    // first, so that skills come after their prerequisites where the courses allow.
-    let rank: Vec<usize> = chosen
-        .iter()
-        .map(|&c| {
-            catalog.course_teaches[c as usize]
-                .iter()
-                .filter_map(|&(s, l)| gap_at.get(&s).filter(|g| l.as_f64() >= g.1).map(|g| g.0))
-                .min()
-                .unwrap_or(usize::MAX)
-        })
-        .collect();
-    let mut ready: BinaryHeap<Reverse<(usize, u32, usize)>> = (0..chosen.len())
-        .filter(|&i| pending[i] == 0)
-        .map(|i| Reverse((rank[i], chosen[i], i)))
-        .collect();
-    // Taught so far, per skill: (level, position in `order`), for finding providers.
-    let mut taught: BTreeMap<u32, Vec<(Level, usize)>> = BTreeMap::new();
-    let mut order: Vec<u32> = Vec::with_capacity(chosen.len());
-    let mut after: Vec<Vec<usize>> = Vec::with_capacity(chosen.len());
-    while let Some(Reverse((_, c, _))) = ready.pop() {
-        let pos = order.len();
-        after.push(Vec::new());
-        for &(s, l) in &catalog.course_teaches[c as usize] {
-            taught.entry(s).or_default().push((l, pos));
-            let from = waiting.partition_point(|&(ws, _, _)| ws < s);
-            for k in from..waiting.len() {
-                let (ws, wl, wi) = waiting[k];
-                if ws != s {
-                    break;
-                }
-                if !done[k] && wl <= l {
-                    done[k] = true;
-                    pending[wi] -= 1;
-                    if pending[wi] == 0 {
-                        ready.push(Reverse((rank[wi], chosen[wi], wi)));
-                    }
-                }
-            }
-        }
-        order.push(c);
-    }
-    // (A course never taken would have unmet requirements; the planner only returns
-    // feasible sets, so every chosen course is in `order`.)
-
-    // Stages: longest-path layering over the dependencies: each requirement the start
-    // lacks, and each prerequisite (in the skill graph) of a gap the course closes, counts
-    // through its earliest-stage provider among the courses before it. Courses are in a
-    // valid order, so one pass suffices.
-    let mut stage = vec![0usize; order.len()];
-    for (i, &c) in order.iter().enumerate() {
-        let closes_prerequisites = catalog.course_teaches[c as usize]
-            .iter()
-            .filter(|&&(s, l)| gap_at.get(&s).is_some_and(|g| l.as_f64() >= g.1))
-            .flat_map(|&(s, _)| {
-                catalog
-                    .prereqs
-                    .edges(NodeIndex::new(s as usize))
-                    .map(|e| (e.target().index() as u32, *e.weight()))
-            });
-        let needs: Vec<Need> = catalog.course_requires[c as usize]
-            .iter()
-            .copied()
-            .chain(closes_prerequisites)
-            .collect();
-        for (s, l) in needs {
-            if start[s as usize] >= l.as_f64() {
-                continue;
-            }
-            let provider = taught
-                .get(&s)
-                .into_iter()
-                .flatten()
-                .filter(|&&(tl, p)| tl >= l && p < i)
-                .map(|&(_, p)| p)
-                .min_by_key(|&p| (stage[p], p));
-            if let Some(p) = provider {
-                stage[i] = stage[i].max(stage[p] + 1);
-                if !after[i].contains(&p) {
-                    after[i].push(p);
-                }
-            }
-        }
-    }
-    // What each course closes, in that order: the gaps whose level it is first to reach.
-    let mut level: BTreeMap<u32, f64> = BTreeMap::new();
-    let mut closes: Vec<Vec<&'c SkillId>> = Vec::with_capacity(order.len());
-    let mut priority = vec![0.0f64; order.len()];
-    for (i, &c) in order.iter().enumerate() {
-        let mut list: Vec<(usize, &'c SkillId)> = Vec::new();
-        for &(s, l) in &catalog.course_teaches[c as usize] {
-            let now = level.entry(s).or_insert(start[s as usize]);
-            let before = *now;
-            *now = now.max(l.as_f64());
-            if let Some(&(rank, need, p)) = gap_at.get(&s) {
-                if before < need && *now >= need {
-                    list.push((rank, catalog.skills[s as usize].id()));
-                    priority[i] = priority[i].max(p);
-                }
-            }
-        }
-        list.sort_unstable_by_key(|&(rank, _)| rank);
-        closes.push(list.into_iter().map(|(_, id)| id).collect());
-    }
-
-    // Final order: by stage, then priority (descending), then course id.
-    let mut rank: Vec<usize> = (0..order.len()).collect();
-    rank.sort_by(|&a, &b| {
-        stage[a]
-            .cmp(&stage[b])
-            .then(priority[b].total_cmp(&priority[a]))
-            .then(order[a].cmp(&order[b]))
-    });
-    let mut position = vec![0usize; order.len()];
-    for (p, &i) in rank.iter().enumerate() {
-        position[i] = p;
-    }
-    let courses: Vec<PlannedCourse<'c>> = rank
-        .iter()
-        .map(|&i| {
-            let mut deps: Vec<usize> = after[i].iter().map(|&j| position[j]).collect();
-            deps.sort_unstable();
-            PlannedCourse {
-                course: &catalog.courses[order[i] as usize],
-                index: order[i],
-                stage: stage[i],
-                priority: priority[i],
-                closes: std::mem::take(&mut closes[i]),
-                after: deps,
-            }
-        })
-        .collect();
-
-    let mut uncovered: Vec<Uncovered<'c>> = blocked
+/// What `courses` teach: each skill once, at the highest level taught, by skill.
+fn taught(catalog: &Catalog, courses: impl IntoIterator<Item = CourseAt>) -> Vec<Need> {
+    let mut taught: Vec<Need> = courses
         .into_iter()
-        .map(|((s, need), why)| Uncovered {
-            skill: catalog.skills[s as usize].id(),
-            need,
-            have: start[s as usize],
-            reason: match why {
-                Blocked::NoCourse(best_level) => UncoveredReason::NoCourse { best_level },
-                Blocked::Missing { courses, missing } => UncoveredReason::MissingPrerequisite {
-                    courses: courses
-                        .iter()
-                        .map(|&c| catalog.course_id(c).to_string())
-                        .collect(),
-                    missing: missing
-                        .iter()
-                        .map(|&(ms, ml)| (catalog.skills[ms as usize].id().to_string(), ml))
-                        .collect(),
-                },
-                Blocked::Cycle { courses } => UncoveredReason::CourseCycle {
-                    cycle: courses
-                        .iter()
-                        .map(|&c| catalog.course_id(c).to_string())
-                        .collect(),
-                },
-            },
-        })
+        .flat_map(|c| catalog.course_index().teaches(c).iter().copied())
         .collect();
-    uncovered.sort_by(|a, b| a.skill.cmp(b.skill));
-    Plan {
-        catalog,
-        target,
-        gaps,
-        courses,
-        uncovered,
-        optimal,
+    taught.sort_by(|a, b| a.skill.cmp(&b.skill).then(b.level.cmp(&a.level)));
+    taught.dedup_by_key(|t| t.skill);
+    taught
+}
+
+/// The levels after taking `courses` on top of the levels `have` gives: each skill a
+/// course teaches rises to the level taught (never falls) and, with `transfer`, each of
+/// its related skills to the level taught times the transfer factor. Only the skills
+/// that rise, each at its highest, by skill.
+pub(crate) fn levels_after(
+    catalog: &Catalog,
+    have: impl Fn(SkillAt) -> f64,
+    courses: impl IntoIterator<Item = CourseAt>,
+    transfer: bool,
+) -> Vec<(SkillAt, f64)> {
+    let mut changes: Vec<(SkillAt, f64)> = Vec::new();
+    for t in taught(catalog, courses) {
+        let level = t.level.as_f64();
+        if level > have(t.skill) {
+            changes.push((t.skill, level));
+        }
+        if transfer {
+            for &(r, factor) in catalog.skill_graph().related(t.skill) {
+                if level * factor > have(r) {
+                    changes.push((r, level * factor));
+                }
+            }
+        }
     }
+    changes.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    changes.dedup_by_key(|c| c.0);
+    changes
 }

@@ -18,14 +18,14 @@
 //!
 //! [`Plan::is_optimal`] says whether the plan is proven optimal.
 
-use super::solver::{exact, heuristic, Blocked, Built, Instance, Local};
-use super::{assemble, Plan};
-use crate::assess::gaps::{self, Gaps, Target};
-use crate::assess::Assessment;
-use crate::catalog::{Catalog, Need};
+use super::assemble::{assemble, Chosen};
+use super::solver::{self, Built, Instance, Limits};
+use super::Plan;
+use crate::assess::gaps::Target;
+use crate::assess::{Assessment, Gaps};
+use crate::catalog::{Need, RoleAt, SkillAt};
 use crate::error::{Error, Result};
-use crate::model::Importance;
-use crate::model::Level;
+use crate::model::{Importance, Level, RoleId};
 
 /// What a plan minimises.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -113,13 +113,6 @@ pub struct Planner<'a, 'c> {
     node_budget: u64,
 }
 
-/// Node budget of the exact search on small instances.
-const EXACT_NODES: u64 = 2_000_000;
-/// Largest component (candidate courses) improved by neighbourhood search with exact repair.
-const LNS_COURSES: usize = 400;
-/// Node budget per component on large instances.
-const COMPONENT_NODES: u64 = 20_000;
-
 impl<'a, 'c> Planner<'a, 'c> {
     /// A planner minimising hours, closing every gap.
     pub fn new(assessment: &'a Assessment<'c>) -> Self {
@@ -128,7 +121,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             objective: Objective::Hours,
             scope: Scope::AllGaps,
             exact_limit: 25,
-            node_budget: EXACT_NODES,
+            node_budget: solver::EXACT_NODES,
         }
     }
 
@@ -171,9 +164,9 @@ impl<'a, 'c> Planner<'a, 'c> {
     /// weight.
     pub fn for_role(&self, role: &str) -> Result<Plan<'c>> {
         let catalog = self.assessment.catalog();
-        let r = catalog.role_index_or_err(role)?;
+        let r = catalog.find_role_or_err(role)?;
         let gaps = self.role_gaps(r, |s| self.assessment.have_of(s));
-        self.plan(Some(catalog.role_id(r)), gaps)
+        self.plan(Some(catalog.role_at(r).id()), gaps)
     }
 
     /// Plans the courses that bring the profile to the given skill levels (skills by id,
@@ -187,7 +180,7 @@ impl<'a, 'c> Planner<'a, 'c> {
         let catalog = self.assessment.catalog();
         let mut list = Vec::with_capacity(targets.len());
         for &(name, need) in targets {
-            let Some(skill) = catalog.skill_names.lookup(name) else {
+            let Some(skill) = catalog.skill_named(name) else {
                 return Err(Error::UnknownSkill {
                     skill: crate::util::text::clip(name, 64),
                     suggestion: catalog
@@ -208,18 +201,19 @@ impl<'a, 'c> Planner<'a, 'c> {
                 }),
             }
         }
-        let gaps = gaps::gaps(catalog, |s| self.assessment.have_of(s), &list);
+        let gaps = self
+            .assessment
+            .gaps_toward(&list, |s| self.assessment.have_of(s));
         self.plan(None, gaps)
     }
 
     /// The gaps of `role` (per the scope) for a profile whose levels `have` gives.
-    pub(crate) fn role_gaps(&self, role: u32, have: impl Fn(u32) -> f64) -> Gaps<'c> {
+    pub(crate) fn role_gaps(&self, role: RoleAt, have: impl Fn(SkillAt) -> f64) -> Gaps<'c> {
         let catalog = self.assessment.catalog();
         let policy = self.assessment.policy();
-        let reqs = &catalog.role_reqs[role as usize];
-        gaps::gaps_in(
-            catalog,
-            catalog.role_closures.get(role as usize),
+        let reqs = catalog.merged_requirements().of(role);
+        self.assessment.gaps_over(
+            catalog.closure(role),
             |k| {
                 let q = &reqs[k as usize];
                 (self.scope == Scope::AllGaps || q.importance == Importance::Essential)
@@ -231,17 +225,10 @@ impl<'a, 'c> Planner<'a, 'c> {
 
     /// The assessed profile's levels, one per catalog skill.
     pub(crate) fn start_levels(&self) -> Vec<f64> {
-        let catalog = self.assessment.catalog();
-        let mut levels = vec![0.0; catalog.skills.len()];
-        for (skill, level, _) in self.assessment.levels() {
-            if let Some(s) = catalog.skill_index(skill.id().as_str()) {
-                levels[s as usize] = level;
-            }
-        }
-        levels
+        self.assessment.dense_levels()
     }
 
-    fn plan(&self, target: Option<&'c crate::model::RoleId>, gaps: Gaps<'c>) -> Result<Plan<'c>> {
+    fn plan(&self, target: Option<&'c RoleId>, gaps: Gaps<'c>) -> Result<Plan<'c>> {
         self.plan_from(&self.start_levels(), target, gaps)
     }
 
@@ -249,136 +236,41 @@ impl<'a, 'c> Planner<'a, 'c> {
     pub(crate) fn plan_from(
         &self,
         start: &[f64],
-        target: Option<&'c crate::model::RoleId>,
+        target: Option<&'c RoleId>,
         gaps: Gaps<'c>,
     ) -> Result<Plan<'c>> {
         self.objective.validate()?;
         let catalog = self.assessment.catalog();
-        let goals: Vec<Need> = gaps.by_priority().map(|g| (g.index(), g.need())).collect();
-        let (courses, blocked, optimal) = self.solve(catalog, start, &goals);
-        Ok(assemble(
-            catalog, target, gaps, start, courses, blocked, optimal,
-        ))
-    }
-
-    /// Chooses catalog courses for `goals` from `start`; returns them (any order), the
-    /// goals that cannot be met with reasons, and whether the choice is proven optimal.
-    pub(crate) fn solve(
-        &self,
-        catalog: &Catalog,
-        start: &[f64],
-        goals: &[Need],
-    ) -> (Vec<u32>, Vec<(Need, Blocked)>, bool) {
-        let built = self.build(catalog, start, goals);
-        self.solve_built(built)
+        let goals = gaps.needs();
+        let choice = solver::solve(self.build(start, &goals), self.limits());
+        let chosen = Chosen {
+            catalog,
+            target,
+            gaps,
+            courses: choice.courses,
+            blocked: choice.blocked,
+            optimal: choice.optimal,
+        };
+        Ok(assemble(chosen, start))
     }
 
     /// The instance of reaching `goals` from `start`, costed by the objective.
-    pub(crate) fn build(&self, catalog: &Catalog, start: &[f64], goals: &[Need]) -> Built {
+    pub(crate) fn build(&self, start: &[f64], goals: &[Need]) -> Built {
+        let catalog = self.assessment.catalog();
         let objective = self.objective;
         Instance::build(catalog, start, goals, |c| {
-            let course = &catalog.courses[c as usize];
+            let course = catalog.course_at(c);
             Some(objective.of(course.hours(), course.cost()))
         })
     }
 
-    /// Solves a built instance; see [`Planner::solve`].
-    pub(crate) fn solve_built(&self, built: Built) -> (Vec<u32>, Vec<(Need, Blocked)>, bool) {
-        let inst = built.instance.without_dominated();
-        if inst.goals.is_empty() {
-            return (Vec::new(), built.blocked, true);
-        }
-        let none = vec![false; inst.needs.len()];
-        let (chosen, optimal) = if inst.len() <= self.exact_limit {
-            let seed = heuristic::greedy(&inst, &none, &heuristic::Bundles::new(&inst, &none));
-            match exact::solve(&inst, seed.as_deref(), self.node_budget) {
-                Some(sol) => (sol.courses, sol.optimal),
-                None => (seed.unwrap_or_default(), false),
-            }
-        } else {
-            self.solve_large(&inst, &none)
-        };
-        let courses = chosen.iter().map(|&c| inst.courses[c as usize]).collect();
-        (courses, built.blocked, optimal)
-    }
-
-    /// Large instances: independent components, each exactly when small enough to prove
-    /// within the budget, otherwise by greedy, redundancy pass and neighbourhood search.
-    fn solve_large(&self, inst: &Instance, none: &[bool]) -> (Vec<Local>, bool) {
-        let mut all_optimal = true;
-        let mut chosen: Vec<Local> = Vec::new();
-        for goals in components(inst) {
-            let (sub, map) = inst.restrict(none, &goals, &vec![false; inst.len()]);
-            let sub_none = vec![false; sub.needs.len()];
-            let bundles = heuristic::Bundles::new(&sub, &sub_none);
-            let mut set = heuristic::greedy(&sub, &sub_none, &bundles).unwrap_or_default();
-            heuristic::drop_redundant(&sub, &sub_none, &mut set);
-            let mut proven = false;
-            if sub.len() <= exact::MAX_COURSES {
-                if let Some(sol) =
-                    exact::solve(&sub, Some(&set), COMPONENT_NODES.min(self.node_budget))
-                {
-                    proven = sol.optimal;
-                    set = sol.courses;
-                }
-            }
-            if !proven {
-                heuristic::local_search(&sub, &sub_none, &bundles, &mut set, 3);
-                if sub.len() <= LNS_COURSES {
-                    heuristic::improve(
-                        &sub,
-                        &sub_none,
-                        &mut set,
-                        heuristic::Effort {
-                            rounds: 3,
-                            destroy: 4,
-                            repair_nodes: 2_000,
-                            repair_courses: 128,
-                        },
-                    );
-                }
-            }
-            all_optimal &= proven;
-            chosen.extend(set.iter().map(|&c| map[c as usize]));
-        }
-        chosen.sort_unstable();
-        chosen.dedup();
-        (chosen, all_optimal)
-    }
-}
-
-/// Groups the goals of `inst` into independent components: two goals are in one component
-/// when some course provides or requires needs reachable from both (union-find over the
-/// needs each course touches).
-fn components(inst: &Instance) -> Vec<Vec<Local>> {
-    let n = inst.needs.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    for c in 0..inst.len() {
-        let mut touched = inst.provides[c].iter().chain(&inst.requires[c]);
-        if let Some(&first) = touched.next() {
-            let a = find(&mut parent, first as usize);
-            for &other in touched {
-                let b = find(&mut parent, other as usize);
-                if a != b {
-                    parent[b] = a;
-                }
-            }
+    /// The solver's limits.
+    pub(crate) fn limits(&self) -> Limits {
+        Limits {
+            exact_courses: self.exact_limit,
+            nodes: self.node_budget,
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<Local>> =
-        std::collections::BTreeMap::new();
-    for &g in &inst.goals {
-        let root = find(&mut parent, g as usize);
-        groups.entry(root).or_default().push(g);
-    }
-    groups.into_values().collect()
 }
 
 impl<'c> Assessment<'c> {

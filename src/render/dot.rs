@@ -1,14 +1,11 @@
 //! Graphviz DOT: a plan as stages of courses with the gaps they close, and a role's skill
 //! dependency graph.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
-
 use crate::assess::Assessment;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Req, SkillAt};
 use crate::error::Result;
 use crate::model::Importance;
 use crate::plan::Plan;
@@ -57,10 +54,10 @@ impl Plan<'_> {
             out.push_str("  }\n");
         }
         let mut gap_nodes = BTreeSet::new();
-        for pc in &self.courses {
+        for pc in self.courses() {
             let from = quote(&format!("course:{}", pc.course().id()));
             for &j in pc.after() {
-                let before = &self.courses[j];
+                let before = &self.courses()[j];
                 let passed: Vec<String> = pc
                     .course()
                     .requires()
@@ -88,8 +85,8 @@ impl Plan<'_> {
             }
         }
         for s in gap_nodes {
-            let need = self.gaps.get(s).map_or(0, |g| g.need().get());
-            let name = self.catalog.skill(s).map_or(s, |k| k.name());
+            let need = self.gaps().get(s).map_or(0, |g| g.need().get());
+            let name = self.catalog().skill(s).map_or(s, |k| k.name());
             let _ = writeln!(
                 out,
                 "  {} [shape=ellipse, label={}];",
@@ -97,9 +94,9 @@ impl Plan<'_> {
                 quote(&format!("{name} {need}"))
             );
         }
-        for u in &self.uncovered {
+        for u in self.uncovered() {
             let name = self
-                .catalog
+                .catalog()
                 .skill(u.skill.as_str())
                 .map_or(u.skill.as_str(), |k| k.name());
             let _ = writeln!(
@@ -125,13 +122,18 @@ impl Catalog {
     /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) for a role the
     /// catalog lacks.
     pub fn role_dot(&self, role: &str, assessment: Option<&Assessment<'_>>) -> Result<String> {
-        let r = self.role_index_or_err(role)?;
-        let reqs = &self.role_reqs[r as usize];
-        let mut nodes: BTreeSet<u32> = reqs.iter().map(|q| q.skill).collect();
-        let mut stack: Vec<u32> = nodes.iter().copied().collect();
+        let r = self.find_role_or_err(role)?;
+        // The requirements by skill, and every skill they need, transitively.
+        let reqs: BTreeMap<SkillAt, &Req> = self
+            .merged_requirements()
+            .of(r)
+            .iter()
+            .map(|q| (q.skill, q))
+            .collect();
+        let mut nodes: BTreeSet<SkillAt> = reqs.keys().copied().collect();
+        let mut stack: Vec<SkillAt> = nodes.iter().copied().collect();
         while let Some(s) = stack.pop() {
-            for e in self.prereqs.edges(NodeIndex::new(s as usize)) {
-                let p = e.target().index() as u32;
+            for (p, _) in self.skill_graph().prerequisites(s) {
                 if nodes.insert(p) {
                     stack.push(p);
                 }
@@ -139,51 +141,59 @@ impl Catalog {
         }
         let mut out = format!(
             "digraph role {{\n  label={};\n  rankdir=BT;\n  node [fontname=\"Helvetica\", shape=box, style=rounded];\n",
-            quote(self.roles[r as usize].name())
+            quote(self.role_at(r).name())
         );
         for &s in &nodes {
-            let skill = &self.skills[s as usize];
-            let req = reqs.iter().find(|q| q.skill == s);
-            let mut label = skill.name().to_string();
-            let mut attrs = Vec::new();
-            if let Some(q) = req {
-                label.push_str(&format!("\nneeds {} ({})", q.need.get(), q.importance));
-                if q.importance == Importance::Essential {
-                    attrs.push("penwidth=2".to_string());
-                }
-            } else {
-                attrs.push("color=gray40".to_string());
-            }
-            if let Some(a) = assessment {
-                let have = a.have_of(s);
-                label.push_str(&format!("\nhas {have:.1}"));
-                let short = req.is_some_and(|q| have < q.need.as_f64());
-                if short {
-                    attrs.push("style=\"rounded,filled\"".to_string());
-                    attrs.push("fillcolor=\"#fde2e1\"".to_string());
-                }
-            }
-            attrs.push(format!("label={}", quote(&label)));
+            let attrs = skill_node(
+                self.skill_at(s).name(),
+                reqs.get(&s).copied(),
+                assessment.map(|a| a.have_of(s)),
+            );
             let _ = writeln!(
                 out,
                 "  {} [{}];",
-                quote(skill.id().as_str()),
+                quote(self.skill_at(s).id().as_str()),
                 attrs.join(", ")
             );
         }
         for &s in &nodes {
-            for e in self.prereqs.edges(NodeIndex::new(s as usize)) {
-                let p = e.target().index();
+            for (p, level) in self.skill_graph().prerequisites(s) {
                 let _ = writeln!(
                     out,
                     "  {} -> {} [label={}];",
-                    quote(self.skills[p].id().as_str()),
-                    quote(self.skills[s as usize].id().as_str()),
-                    quote(&e.weight().get().to_string())
+                    quote(self.skill_at(p).id().as_str()),
+                    quote(self.skill_at(s).id().as_str()),
+                    quote(&level.get().to_string())
                 );
             }
         }
         out.push_str("}\n");
         Ok(out)
     }
+}
+
+/// The attributes of a skill's node in a role graph: its name, what the role needs of it
+/// (essential requirements bold, mere prerequisites grey) and, with an assessment, the
+/// level the profile has (filled when short of the need).
+fn skill_node(name: &str, req: Option<&Req>, have: Option<f64>) -> Vec<String> {
+    let mut label = name.to_string();
+    let mut attrs = Vec::new();
+    match req {
+        Some(q) => {
+            label.push_str(&format!("\nneeds {} ({})", q.need.get(), q.importance));
+            if q.importance == Importance::Essential {
+                attrs.push("penwidth=2".to_string());
+            }
+        }
+        None => attrs.push("color=gray40".to_string()),
+    }
+    if let Some(have) = have {
+        label.push_str(&format!("\nhas {have:.1}"));
+        if req.is_some_and(|q| have < q.need.as_f64()) {
+            attrs.push("style=\"rounded,filled\"".to_string());
+            attrs.push("fillcolor=\"#fde2e1\"".to_string());
+        }
+    }
+    attrs.push(format!("label={}", quote(&label)));
+    attrs
 }

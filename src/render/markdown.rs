@@ -35,9 +35,9 @@ impl Plan<'_> {
     pub fn to_markdown(&self, hours_per_week: Option<f64>) -> Result<String> {
         let schedule = hours_per_week.map(|h| self.schedule(h)).transpose()?;
         let mut out = String::new();
-        let title = match self.target {
+        let title = match self.target() {
             Some(id) => self
-                .catalog
+                .catalog()
                 .role(id.as_str())
                 .map_or(id.as_str(), |r| r.name()),
             None => "the requested skills",
@@ -46,7 +46,7 @@ impl Plan<'_> {
         let _ = write!(
             out,
             "{} course(s) in {} stage(s): {:.0} hours, cost {:.0}",
-            self.courses.len(),
+            self.courses().len(),
             self.stage_count(),
             self.total_hours(),
             self.total_cost()
@@ -61,9 +61,13 @@ impl Plan<'_> {
         let _ = writeln!(
             out,
             ".{}\n",
-            if self.optimal { " Proven optimal." } else { "" }
+            if self.is_optimal() {
+                " Proven optimal."
+            } else {
+                ""
+            }
         );
-        if self.courses.is_empty() && self.uncovered.is_empty() {
+        if self.courses().is_empty() && self.uncovered().is_empty() {
             out.push_str("Nothing to learn: every gap is closed.\n");
             return Ok(out);
         }
@@ -110,7 +114,7 @@ impl Plan<'_> {
                     .closes()
                     .iter()
                     .map(|s| {
-                        let need = self.gaps.get(s.as_str()).map_or(0, |g| g.need().get());
+                        let need = self.gaps().get(s.as_str()).map_or(0, |g| g.need().get());
                         format!("{} {}", cell(s.as_str()), need)
                     })
                     .collect();
@@ -124,9 +128,9 @@ impl Plan<'_> {
             }
             out.push('\n');
         }
-        if !self.uncovered.is_empty() {
+        if !self.uncovered().is_empty() {
             out.push_str("## Not covered\n\n");
-            for u in &self.uncovered {
+            for u in self.uncovered() {
                 let _ = writeln!(
                     out,
                     "- {} to level {}: {}",

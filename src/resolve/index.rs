@@ -16,9 +16,9 @@
 //! tokens (the two rarest when it has two or more: one word may be noise), so the work
 //! grows with those postings, not with the vocabulary.
 
-use std::collections::HashMap;
-
 use super::normalize::{is_light, split_qualifiers, Normalized};
+use crate::util::hash::{StrMap, Strings};
+use crate::util::table::Table;
 
 /// Longest token (in characters) that gets a deletion neighbourhood; longer tokens match
 /// only exactly.
@@ -91,11 +91,11 @@ pub(crate) struct Entry {
     pub variant: Variant,
 }
 
-/// A map from a key to several values, flattened into one vector.
+/// A map from a key to several values: each key's row of a [`Table`].
 #[derive(Debug, Clone, Default)]
 struct MultiMap {
-    spans: HashMap<Box<str>, (u32, u32)>,
-    values: Vec<u32>,
+    rows: StrMap<u32>,
+    values: Table<u32>,
 }
 
 impl MultiMap {
@@ -103,76 +103,39 @@ impl MultiMap {
     fn build(mut pairs: Vec<(String, u32)>) -> MultiMap {
         // Values keep their order within a key: pairs arrive by ascending value.
         pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        pairs.dedup();
         let mut map = MultiMap {
-            spans: HashMap::with_capacity(pairs.len()),
-            values: Vec::with_capacity(pairs.len()),
+            rows: StrMap::with_capacity_and_hasher(pairs.len(), Default::default()),
+            values: Table::default(),
         };
-        let mut i = 0;
-        while i < pairs.len() {
-            let start = map.values.len();
-            let mut j = i;
-            while j < pairs.len() && pairs[j].0 == pairs[i].0 {
-                if !map.values[start..].contains(&pairs[j].1) {
-                    map.values.push(pairs[j].1);
-                }
-                j += 1;
+        for (key, value) in pairs {
+            if !map.rows.contains_key(key.as_str()) {
+                map.rows
+                    .insert(key.into_boxed_str(), map.values.len() as u32);
+                map.values.new_row();
             }
-            let key = std::mem::take(&mut pairs[i].0).into_boxed_str();
-            map.spans
-                .insert(key, (start as u32, (map.values.len() - start) as u32));
-            i = j;
+            map.values.push(value);
         }
         map.values.shrink_to_fit();
         map
     }
 
     fn get(&self, key: &str) -> &[u32] {
-        match self.spans.get(key) {
-            Some(&(start, len)) => &self.values[start as usize..(start + len) as usize],
+        match self.rows.get(key) {
+            Some(&r) => self.values.row(r as usize),
             None => &[],
         }
     }
 
     fn contains(&self, key: &str) -> bool {
-        self.spans.contains_key(key)
+        self.rows.contains_key(key)
     }
 
     fn heap_bytes(&self) -> usize {
-        let keys: usize = self.spans.keys().map(|k| k.len()).sum();
-        self.spans.capacity() * (std::mem::size_of::<(Box<str>, (u32, u32))>() + 1)
+        let keys: usize = self.rows.keys().map(|k| k.len()).sum();
+        self.rows.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
             + keys
-            + self.values.capacity() * 4
-    }
-}
-
-/// Compressed rows: row `r` is `values[offsets[r]..offsets[r + 1]]`.
-#[derive(Debug, Clone, Default)]
-struct Rows {
-    offsets: Vec<u32>,
-    values: Vec<u32>,
-}
-
-impl Rows {
-    fn from_lists(lists: Vec<Vec<u32>>) -> Rows {
-        let mut rows = Rows {
-            offsets: Vec::with_capacity(lists.len() + 1),
-            values: Vec::with_capacity(lists.iter().map(Vec::len).sum()),
-        };
-        rows.offsets.push(0);
-        for list in lists {
-            rows.values.extend(list);
-            rows.offsets.push(rows.values.len() as u32);
-        }
-        rows
-    }
-
-    fn row(&self, r: u32) -> &[u32] {
-        let r = r as usize;
-        &self.values[self.offsets[r] as usize..self.offsets[r + 1] as usize]
-    }
-
-    fn heap_bytes(&self) -> usize {
-        (self.offsets.capacity() + self.values.capacity()) * 4
+            + self.values.heap_bytes()
     }
 }
 
@@ -198,9 +161,9 @@ pub(crate) struct Index {
     bag: MultiMap,
     acronyms: MultiMap,
     /// Fuzzy keys (distinct canonical keys that may match fuzzily) → entries.
-    key_entries: Rows,
+    key_entries: Table<u32>,
     /// Fuzzy keys → token ids, in label order.
-    key_tokens: Rows,
+    key_tokens: Table<u32>,
     /// Fuzzy keys → total token weight.
     key_weight: Vec<f32>,
     /// Token id → text.
@@ -209,9 +172,9 @@ pub(crate) struct Index {
     token_weight: Vec<f32>,
     /// Token ids sorted by text, for prefix matches.
     sorted_tokens: Vec<u32>,
-    token_ids: HashMap<Box<str>, u32>,
+    token_ids: StrMap<u32>,
     /// Token id → fuzzy keys containing it, ascending.
-    postings: Rows,
+    postings: Table<u32>,
     /// Deletion neighbourhood: `hash << 32 | token id` (hash of a deletion), sorted.
     deletes: Vec<u64>,
 }
@@ -234,23 +197,18 @@ fn weight(token: &str) -> f32 {
     }
 }
 
-/// FNV-1a over the bytes of `token` outside the character ranges in `skip`, folded to
-/// 32 bits: deterministic, unlike the standard library's seeded hasher. Collisions only
-/// add candidates, which the edit distance then rejects.
-fn fnv(token: &[u8], bounds: &[usize], skip: &[usize]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+/// The hash of `token` without the characters at the positions in `skip` (ascending),
+/// folded to 32 bits. `bounds` are the characters' byte offsets, with the length last.
+/// Collisions only add candidates, which the edit distance then rejects.
+fn deletion_hash(token: &[u8], bounds: &[usize], skip: &[usize], buf: &mut Vec<u8>) -> u32 {
+    buf.clear();
     let mut from = 0;
     for &c in skip {
-        for &b in &token[from..bounds[c]] {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        buf.extend_from_slice(&token[from..bounds[c]]);
         from = bounds[c + 1];
     }
-    for &b in &token[from..] {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+    buf.extend_from_slice(&token[from..]);
+    let h = Strings::get().bytes(buf);
     (h ^ (h >> 32)) as u32
 }
 
@@ -260,13 +218,14 @@ fn deletion_hashes(token: &str, depth: usize, out: &mut Vec<u32>) {
     let n = bounds.len();
     bounds.push(token.len());
     let bytes = token.as_bytes();
-    out.push(fnv(bytes, &bounds, &[]));
+    let mut buf = Vec::with_capacity(bytes.len());
+    out.push(deletion_hash(bytes, &bounds, &[], &mut buf));
     if depth >= 1 {
         for i in 0..n {
-            out.push(fnv(bytes, &bounds, &[i]));
+            out.push(deletion_hash(bytes, &bounds, &[i], &mut buf));
             if depth >= 2 {
                 for j in i + 1..n {
-                    out.push(fnv(bytes, &bounds, &[i, j]));
+                    out.push(deletion_hash(bytes, &bounds, &[i, j], &mut buf));
                 }
             }
         }
@@ -347,7 +306,7 @@ impl Index {
         let mut key_token_lists: Vec<Vec<u32>> = Vec::new();
         let mut key_weight = Vec::new();
         let mut tokens: Vec<Box<str>> = Vec::new();
-        let mut token_ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut token_ids: StrMap<u32> = StrMap::default();
         let mut posting_lists: Vec<Vec<u32>> = Vec::new();
         let mut last: Option<String> = None;
         for (spaced, toks, e) in fuzzy {
@@ -406,14 +365,14 @@ impl Index {
             compact,
             bag: MultiMap::build(bag),
             acronyms: MultiMap::build(acronyms),
-            key_entries: Rows::from_lists(key_entries),
-            key_tokens: Rows::from_lists(key_token_lists),
+            key_entries: Table::from_rows(key_entries),
+            key_tokens: Table::from_rows(key_token_lists),
             key_weight,
             tokens,
             token_weight,
             sorted_tokens,
             token_ids,
-            postings: Rows::from_lists(posting_lists),
+            postings: Table::from_rows(posting_lists),
             deletes,
         }
     }
@@ -430,7 +389,7 @@ impl Index {
 
     /// The entries of a fuzzy key.
     pub(crate) fn key_entries(&self, key: u32) -> &[u32] {
-        self.key_entries.row(key)
+        self.key_entries.row(key as usize)
     }
 
     /// Dictionary tokens near `token`, with their similarity, by token id: the token
@@ -556,7 +515,10 @@ impl Index {
             .enumerate()
             .filter(|(_, e)| !e.is_empty())
             .map(|(i, e)| {
-                let cost = e.iter().map(|&(t, _)| self.postings.row(t).len()).sum();
+                let cost = e
+                    .iter()
+                    .map(|&(t, _)| self.postings.row(t as usize).len())
+                    .sum();
                 (is_light(&words[i]), cost, i)
             })
             .collect();
@@ -580,12 +542,12 @@ impl Index {
             .collect();
         let total: usize = anchor_tokens
             .iter()
-            .map(|&t| self.postings.row(t).len())
+            .map(|&t| self.postings.row(t as usize).len())
             .sum();
         let keys = if total <= 1024 {
             let mut keys: Vec<u32> = Vec::with_capacity(total);
             for &t in &anchor_tokens {
-                keys.extend_from_slice(self.postings.row(t));
+                keys.extend_from_slice(self.postings.row(t as usize));
             }
             keys.sort_unstable();
             keys.dedup();
@@ -594,7 +556,7 @@ impl Index {
             // Many postings: a bitset over the keys dedups in linear time.
             let mut bits = vec![0u64; self.key_weight.len().div_ceil(64)];
             for &t in &anchor_tokens {
-                for &k in self.postings.row(t) {
+                for &k in self.postings.row(t as usize) {
                     bits[k as usize / 64] |= 1 << (k % 64);
                 }
             }
@@ -622,7 +584,7 @@ impl Index {
             if label_weight > 5.7 * query_weight {
                 continue;
             }
-            let label = self.key_tokens.row(key);
+            let label = self.key_tokens.row(key as usize);
             pairs.clear();
             for (j, &t) in label.iter().enumerate().take(64) {
                 let start = table.partition_point(|e| e.0 < t);

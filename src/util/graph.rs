@@ -3,24 +3,6 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-/// An `f64` ordered by `total_cmp`, for heaps and sorted keys.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct OrdF64(pub f64);
-
-impl Eq for OrdF64 {}
-
-impl PartialOrd for OrdF64 {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for OrdF64 {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
-    }
-}
-
 /// Builds a graph with nodes `0..n` and the given edges (indices must be below `n`).
 pub(crate) fn build<E>(
     n: usize,
@@ -93,6 +75,17 @@ fn cycle_through<E>(g: &DiGraph<(), E>, start: usize, members: &[usize]) -> Vec<
         }
     }
     vec![start, start]
+}
+
+/// Nodes reachable from `start` (itself included), in ascending order; safe on cycles.
+pub(crate) fn reachable<E>(g: &DiGraph<(), E>, start: usize) -> Vec<usize> {
+    let mut dfs = petgraph::visit::Dfs::new(g, NodeIndex::new(start));
+    let mut out = Vec::new();
+    while let Some(n) = dfs.next(g) {
+        out.push(n.index());
+    }
+    out.sort_unstable();
+    out
 }
 
 #[cfg(test)]

@@ -1,42 +1,72 @@
-//! A fast, deterministic hasher for small integer keys (the planner's need and skill maps).
+//! Hashing, in one place: foldhash (a fast, minimally DoS-resistant hash) for every hash
+//! table and fingerprint of the crate.
 //!
-//! Multiplicative hashing (Knuth's golden-ratio constant) with a fixed seed: no random
-//! state, so maps behave the same on every run. Only for keys that do not come from input
-//! strings (no protection against crafted collisions is needed for internal indices).
+//! - Keys that come from input (ids, labels, words) are hashed with a seed chosen at
+//!   random once per process ([`Strings`]), so crafted inputs cannot be made to collide.
+//!   Nothing iterates these tables, so the seed never changes an output.
+//! - Internal indices (skill and course positions, need numbers) are hashed with a fixed
+//!   seed ([`IndexMap`], [`index`]): they are not chosen by the user, and a fixed seed keeps
+//!   every run's memory layout the same.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, Hasher};
+use std::sync::OnceLock;
 
-/// A hasher for integer keys.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct IndexHasher(u64);
+/// A `HashSet` of internal indices.
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 
-impl Hasher for IndexHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// A `HashMap` keyed by strings from input, under a random seed (a fresh one per map).
+pub(crate) type StrMap<V> = HashMap<Box<str>, V, foldhash::fast::RandomState>;
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+/// A `HashMap` keyed by internal indices.
+pub(crate) type IndexMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// The hash of an internal index.
+pub(crate) fn index(x: u32) -> u64 {
+    foldhash::fast::FixedState::with_seed(0).hash_one(x)
+}
+
+/// Hashes of strings from input, under the process's random seed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Strings {
+    state: &'static foldhash::fast::RandomState,
+}
+
+impl Strings {
+    /// The process's string hasher.
+    pub fn get() -> Strings {
+        static STATE: OnceLock<foldhash::fast::RandomState> = OnceLock::new();
+        Strings {
+            state: STATE.get_or_init(foldhash::fast::RandomState::default),
         }
     }
 
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
+    /// The hash of `bytes`.
+    pub fn bytes(self, bytes: &[u8]) -> u64 {
+        let mut h = self.state.build_hasher();
+        h.write(bytes);
+        h.finish()
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
+    /// The hash of `s` with its ASCII capitals lowered (other bytes unchanged): equal for
+    /// two strings equal up to ASCII case. Strings up to 64 bytes (ids and labels
+    /// mostly) are lowered on the stack, longer ones in a heap copy.
+    pub fn folded(self, s: &str) -> u64 {
+        const SHORT: usize = 64;
+        let bytes = s.as_bytes();
+        let mut short = [0u8; SHORT];
+        let mut long = Vec::new();
+        let lowered: &mut [u8] = if bytes.len() <= SHORT {
+            &mut short[..bytes.len()]
+        } else {
+            long.extend_from_slice(bytes);
+            &mut long
+        };
+        lowered[..].copy_from_slice(bytes);
+        lowered.make_ascii_lowercase();
+        self.bytes(lowered)
     }
 }
-
-/// A `HashMap` keyed by internal indices.
-pub(crate) type IndexMap<K, V> = HashMap<K, V, BuildHasherDefault<IndexHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -50,5 +80,17 @@ mod tests {
         }
         assert_eq!(m.get(&700), Some(&100));
         assert_eq!(m.get(&701), None);
+        assert_ne!(index(1), index(2));
+    }
+
+    #[test]
+    fn folding_ignores_ascii_case_only() {
+        let h = Strings::get();
+        let long = "Data Analysis With A Label Longer Than The Short Form Of 32 Bytes";
+        assert_eq!(h.folded(long), h.folded(&long.to_lowercase()));
+        assert_eq!(h.folded("PYTHON"), h.folded("python"));
+        assert_eq!(h.folded("PYTHON"), h.bytes(b"python"));
+        assert_ne!(h.folded("ÉCOLE"), h.folded("école"));
+        assert_ne!(h.folded("python"), h.folded("pythons"));
     }
 }

@@ -8,7 +8,7 @@ use std::collections::BinaryHeap;
 
 use super::exact;
 use super::instance::{Instance, Local};
-use crate::util::graph::OrdF64;
+use crate::util::OrdF64;
 
 const EPS: f64 = 1e-9;
 

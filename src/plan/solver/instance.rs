@@ -6,20 +6,21 @@
 //! need is met by one course, and a set of courses is feasible when its courses can be
 //! ordered so that each one's needs are provided by courses before it.
 
-use crate::catalog::{Catalog, Need};
+use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
 use crate::model::Level;
 use crate::util::hash::IndexMap;
+use crate::util::{graph, kahn};
 
 /// Local indices: courses and needs of one instance.
 pub(crate) type Local = u32;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Instance {
-    /// The catalog index of each local course, ascending.
-    pub courses: Vec<u32>,
+    /// The catalog position of each local course, ascending.
+    pub courses: Vec<CourseAt>,
     /// Objective cost of each local course.
     pub cost: Vec<f64>,
-    /// Needs as `(skill, level)`.
+    /// The needs, each a skill at a level.
     pub needs: Vec<Need>,
     /// Per course: the needs it provides.
     pub provides: Vec<Vec<Local>>,
@@ -36,14 +37,13 @@ pub(crate) struct Instance {
 pub(crate) enum Blocked {
     /// No course teaches the skill that high; the best level taught.
     NoCourse(Level),
-    /// The providing courses (catalog indices) need skill levels (catalog `Need`s) that no
-    /// reachable course teaches.
+    /// The providing courses need skill levels that no reachable course teaches.
     Missing {
-        courses: Vec<u32>,
+        courses: Vec<CourseAt>,
         missing: Vec<Need>,
     },
-    /// The providing courses can only be taken after each other: a cycle of catalog courses.
-    Cycle { courses: Vec<u32> },
+    /// The providing courses can only be taken after each other: a cycle of courses.
+    Cycle { courses: Vec<CourseAt> },
 }
 
 /// What [`Instance::build`] found: the instance of reachable courses and closable goals,
@@ -60,184 +60,25 @@ impl Instance {
     /// the catalog's courses whose cost `cost` gives (`None` excludes a course).
     ///
     /// Works backward from the goals to the courses providing them and their requirements,
-    /// then forward from the start to keep only the courses that can ever be taken.
+    /// then forward from the start (Kahn's order) to keep only the courses that can ever
+    /// be taken. Goals no such course meets are returned with the reason.
     pub fn build(
         catalog: &Catalog,
         start: &[f64],
         goals: &[Need],
-        cost: impl Fn(u32) -> Option<f64>,
+        cost: impl Fn(CourseAt) -> Option<f64>,
     ) -> Built {
-        // Need slots per skill and level (levels are 0..=5).
-        let mut slot: IndexMap<u32, [u32; 6]> = IndexMap::default();
-        let mut needs: Vec<Need> = Vec::new();
-        let mut seen_course = vec![false; catalog.courses.len()];
-        let mut courses: Vec<u32> = Vec::new();
-        let mut queue: Vec<usize> = Vec::new();
-        let mut intern = |n: Need, needs: &mut Vec<Need>, queue: &mut Vec<usize>| -> usize {
-            let cell = &mut slot.entry(n.0).or_insert([u32::MAX; 6])[n.1.get() as usize];
-            if *cell == u32::MAX {
-                *cell = needs.len() as u32;
-                needs.push(n);
-                queue.push(needs.len() - 1);
-            }
-            *cell as usize
-        };
-        let mut goal_ids = Vec::new();
-        for &g in goals {
-            if start[g.0 as usize] < g.1.as_f64() {
-                goal_ids.push(intern(g, &mut needs, &mut queue));
-            }
-        }
-        goal_ids.sort_unstable();
-        goal_ids.dedup();
-        while let Some(n) = queue.pop() {
-            let (s, level) = needs[n];
-            for &(c, taught) in &catalog.teachers[s as usize] {
-                if taught < level || seen_course[c as usize] || cost(c).is_none() {
-                    continue;
-                }
-                seen_course[c as usize] = true;
-                courses.push(c);
-                for &(rs, rl) in &catalog.course_requires[c as usize] {
-                    if start[rs as usize] < rl.as_f64() {
-                        intern((rs, rl), &mut needs, &mut queue);
-                    }
-                }
-            }
-        }
-        courses.sort_unstable();
-        let need_of = |n: Need| {
-            let v = slot
-                .get(&n.0)
-                .map_or(u32::MAX, |cells| cells[n.1.get() as usize]);
-            (v != u32::MAX).then_some(v as usize)
-        };
-
-        // Forward: which courses can ever be taken (Kahn-style, on counts of unmet needs).
-        let m = courses.len();
-        let mut provides: Vec<Vec<usize>> = vec![Vec::new(); m];
-        let mut requires: Vec<Vec<usize>> = vec![Vec::new(); m];
-        let mut requirers: Vec<Vec<usize>> = vec![Vec::new(); needs.len()];
-        for (i, &c) in courses.iter().enumerate() {
-            for &(s, taught) in &catalog.course_teaches[c as usize] {
-                // The needs on this skill at or below the level taught.
-                if let Some(cells) = slot.get(&s) {
-                    let cells = &cells[..=taught.get() as usize];
-                    provides[i].extend(
-                        cells
-                            .iter()
-                            .filter(|&&v| v != u32::MAX)
-                            .map(|&v| v as usize),
-                    );
-                }
-            }
-            for &(rs, rl) in &catalog.course_requires[c as usize] {
-                if let Some(n) = need_of((rs, rl)).filter(|_| start[rs as usize] < rl.as_f64()) {
-                    requires[i].push(n);
-                    requirers[n].push(i);
-                }
-            }
-        }
-        let mut missing: Vec<usize> = requires.iter().map(Vec::len).collect();
-        let mut met = vec![false; needs.len()];
-        let mut takeable = vec![false; m];
-        let mut ready: Vec<usize> = (0..m).filter(|&i| missing[i] == 0).collect();
-        while let Some(i) = ready.pop() {
-            if takeable[i] {
-                continue;
-            }
-            takeable[i] = true;
-            for &n in &provides[i] {
-                if !met[n] {
-                    met[n] = true;
-                    for &j in &requirers[n] {
-                        missing[j] -= 1;
-                        if missing[j] == 0 {
-                            ready.push(j);
-                        }
-                    }
-                }
-            }
-        }
-
-        let blocked: Vec<(Need, Blocked)> = goal_ids
+        let mut c = Candidates::collect(catalog, start, goals, &cost);
+        c.link(catalog, start);
+        let (takeable, met) = c.forward();
+        let blocked = c
+            .goals
             .iter()
             .filter(|&&g| !met[g])
-            .map(|&g| {
-                (
-                    needs[g],
-                    explain_blocked(
-                        catalog, &courses, &provides, &requires, &takeable, &met, &needs, g,
-                    ),
-                )
-            })
+            .map(|&g| (c.needs[g], c.explain_blocked(catalog, &takeable, &met, g)))
             .collect();
-
-        // Re-index: takeable courses, and the needs they or the goals still involve.
-        let keep: Vec<usize> = (0..m).filter(|&i| takeable[i]).collect();
-        let mut new_need = vec![u32::MAX; needs.len()];
-        let mut kept_needs: Vec<Need> = Vec::new();
-        let mut renumber = |n: usize, kept: &mut Vec<Need>| -> Local {
-            if new_need[n] == u32::MAX {
-                new_need[n] = kept.len() as u32;
-                kept.push(needs[n]);
-            }
-            new_need[n]
-        };
-        let goals_local: Vec<Local> = goal_ids
-            .iter()
-            .filter(|&&g| met[g])
-            .map(|&g| renumber(g, &mut kept_needs))
-            .collect();
-        let mut inst_requires = Vec::with_capacity(keep.len());
-        for &i in &keep {
-            inst_requires.push(
-                requires[i]
-                    .iter()
-                    .map(|&n| renumber(n, &mut kept_needs))
-                    .collect::<Vec<_>>(),
-            );
-        }
-        let mut inst_provides: Vec<Vec<Local>> = Vec::with_capacity(keep.len());
-        for &i in &keep {
-            let mut p: Vec<Local> = provides[i]
-                .iter()
-                .filter(|&&n| new_need[n] != u32::MAX)
-                .map(|&n| new_need[n])
-                .collect();
-            p.sort_unstable();
-            inst_provides.push(p);
-        }
-        let inst_courses: Vec<u32> = keep.iter().map(|&i| courses[i]).collect();
-        let inst_cost: Vec<f64> = inst_courses
-            .iter()
-            .map(|&c| cost(c).unwrap_or(f64::INFINITY))
-            .collect();
-        let mut providers: Vec<Vec<Local>> = vec![Vec::new(); kept_needs.len()];
-        for (i, p) in inst_provides.iter().enumerate() {
-            for &n in p {
-                providers[n as usize].push(i as Local);
-            }
-        }
-        for list in &mut providers {
-            list.sort_by(|&a, &b| {
-                inst_cost[a as usize]
-                    .total_cmp(&inst_cost[b as usize])
-                    .then(a.cmp(&b))
-            });
-        }
-        let mut goals_sorted = goals_local;
-        goals_sorted.sort_unstable();
         Built {
-            instance: Instance {
-                courses: inst_courses,
-                cost: inst_cost,
-                needs: kept_needs,
-                provides: inst_provides,
-                requires: inst_requires,
-                providers,
-                goals: goals_sorted,
-            },
+            instance: c.into_instance(&takeable, &met, cost),
             blocked,
         }
     }
@@ -260,10 +101,10 @@ impl Instance {
             |small: &[Local], big: &[Local]| small.iter().all(|n| big.binary_search(n).is_ok());
         let weaker = |b: usize, a: usize| {
             self.requires[b].iter().all(|&rb| {
-                let (s, l) = self.needs[rb as usize];
+                let b = self.needs[rb as usize];
                 self.requires[a].iter().any(|&ra| {
-                    let (sa, la) = self.needs[ra as usize];
-                    sa == s && la >= l
+                    let a = self.needs[ra as usize];
+                    a.skill == b.skill && a.level >= b.level
                 })
             })
         };
@@ -330,44 +171,34 @@ impl Instance {
     /// algorithm on the counts of unmet requirements: O(Σ requirements · log).
     pub fn fixpoint(&self, set: &[Local], satisfied: &[bool]) -> (Vec<Local>, Vec<bool>) {
         let mut met = satisfied.to_vec();
-        let mut pending: Vec<(Local, u32)> = Vec::with_capacity(set.len());
-        let mut waiting: Vec<(Local, usize)> = Vec::new();
-        let mut ready: Vec<Local> = Vec::new();
+        // `(need, position in set)` for each requirement not met yet.
+        let mut waiting: Vec<(Local, u32)> = Vec::new();
+        let mut missing: Vec<u32> = Vec::with_capacity(set.len());
         for (i, &c) in set.iter().enumerate() {
-            let mut count = 0;
-            for &r in &self.requires[c as usize] {
-                if !met[r as usize] {
-                    count += 1;
-                    waiting.push((r, i));
-                }
-            }
-            pending.push((c, count));
-            if count == 0 {
-                ready.push(c);
-            }
+            let before = waiting.len();
+            waiting.extend(
+                self.requires[c as usize]
+                    .iter()
+                    .filter(|&&r| !met[r as usize])
+                    .map(|&r| (r, i as u32)),
+            );
+            missing.push((waiting.len() - before) as u32);
         }
         waiting.sort_unstable();
         let mut order = Vec::with_capacity(set.len());
-        ready.reverse();
-        while let Some(c) = ready.pop() {
+        kahn::order(&mut missing, &mut Vec::new(), |i, release| {
+            let c = set[i as usize];
             order.push(c);
             for &n in &self.provides[c as usize] {
-                if met[n as usize] {
+                if std::mem::replace(&mut met[n as usize], true) {
                     continue;
                 }
-                met[n as usize] = true;
                 let from = waiting.partition_point(|&(r, _)| r < n);
-                for &(r, i) in &waiting[from..] {
-                    if r != n {
-                        break;
-                    }
-                    pending[i].1 -= 1;
-                    if pending[i].1 == 0 {
-                        ready.push(pending[i].0);
-                    }
+                for &(_, j) in waiting[from..].iter().take_while(|&&(r, _)| r == n) {
+                    release.one(j);
                 }
             }
-        }
+        });
         (order, met)
     }
 
@@ -455,69 +286,266 @@ impl Instance {
     }
 }
 
-/// Explains why goal `g` cannot be met: no course teaches it that high, its providers
-/// need something no reachable course teaches, or they depend on each other in a cycle.
-#[allow(clippy::too_many_arguments)]
-fn explain_blocked(
-    catalog: &Catalog,
-    courses: &[u32],
-    provides: &[Vec<usize>],
-    requires: &[Vec<usize>],
-    takeable: &[bool],
-    met: &[bool],
-    needs: &[Need],
-    g: usize,
-) -> Blocked {
-    let providers: Vec<usize> = (0..courses.len())
-        .filter(|&i| provides[i].contains(&g))
-        .collect();
-    if providers.is_empty() {
-        let (s, _) = needs[g];
-        let best = catalog.teachers[s as usize]
-            .iter()
-            .map(|&(_, l)| l)
-            .max()
-            .unwrap_or(Level::NONE);
-        return Blocked::NoCourse(best);
-    }
-    // Follow unmet needs through blocked providers; a need nobody provides is missing.
-    let mut missing: Vec<Need> = Vec::new();
-    let mut seen = vec![false; courses.len()];
-    let mut stack: Vec<usize> = providers.clone();
-    let mut edges: Vec<(usize, usize, ())> = Vec::new();
-    while let Some(i) = stack.pop() {
-        if seen[i] {
-            continue;
+/// The candidate courses of an instance being built, with catalog indices and the needs
+/// numbered as they were met.
+struct Candidates {
+    /// Need numbers per skill and level (levels are 0..=5; `u32::MAX` for none).
+    slot: IndexMap<SkillAt, [u32; 6]>,
+    needs: Vec<Need>,
+    /// The goals not met at the start, as need numbers, ascending.
+    goals: Vec<usize>,
+    /// The candidate courses, ascending.
+    courses: Vec<CourseAt>,
+    /// Per candidate: the needs it provides, and those it requires.
+    provides: Vec<Vec<usize>>,
+    requires: Vec<Vec<usize>>,
+    /// Per need: the candidates providing it, and those requiring it.
+    providers: Vec<Vec<usize>>,
+    requirers: Vec<Vec<usize>>,
+}
+
+impl Candidates {
+    /// Backward from the goals: every course that teaches a need, and the needs of its
+    /// requirements the start does not meet, transitively.
+    fn collect(
+        catalog: &Catalog,
+        start: &[f64],
+        goals: &[Need],
+        cost: &impl Fn(CourseAt) -> Option<f64>,
+    ) -> Candidates {
+        let mut c = Candidates {
+            slot: IndexMap::default(),
+            needs: Vec::new(),
+            goals: Vec::new(),
+            courses: Vec::new(),
+            provides: Vec::new(),
+            requires: Vec::new(),
+            providers: Vec::new(),
+            requirers: Vec::new(),
+        };
+        let unmet = |n: &Need| start[n.skill.get()] < n.level.as_f64();
+        let mut queue: Vec<usize> = Vec::new();
+        for g in goals.iter().filter(|g| unmet(g)) {
+            let id = c.intern(*g, &mut queue);
+            c.goals.push(id);
         }
-        seen[i] = true;
-        for &n in &requires[i] {
-            if met[n] {
+        c.goals.sort_unstable();
+        c.goals.dedup();
+        let mut seen = vec![false; catalog.courses().len()];
+        let index = catalog.course_index();
+        while let Some(n) = queue.pop() {
+            let need = c.needs[n];
+            for &(course, taught) in index.teachers(need.skill) {
+                if taught < need.level || seen[course.get()] || cost(course).is_none() {
+                    continue;
+                }
+                seen[course.get()] = true;
+                c.courses.push(course);
+                for r in index.requires(course).iter().filter(|r| unmet(r)) {
+                    c.intern(*r, &mut queue);
+                }
+            }
+        }
+        c.courses.sort_unstable();
+        c
+    }
+
+    /// The number of `need`, numbering it (and queueing it) when new.
+    fn intern(&mut self, need: Need, queue: &mut Vec<usize>) -> usize {
+        let cell =
+            &mut self.slot.entry(need.skill).or_insert([u32::MAX; 6])[need.level.get() as usize];
+        if *cell == u32::MAX {
+            *cell = self.needs.len() as u32;
+            self.needs.push(need);
+            queue.push(self.needs.len() - 1);
+        }
+        *cell as usize
+    }
+
+    /// The number of `need`, if it has one.
+    fn need_of(&self, need: Need) -> Option<usize> {
+        let v = self
+            .slot
+            .get(&need.skill)
+            .map_or(u32::MAX, |cells| cells[need.level.get() as usize]);
+        (v != u32::MAX).then_some(v as usize)
+    }
+
+    /// Who provides and who requires each need.
+    fn link(&mut self, catalog: &Catalog, start: &[f64]) {
+        let m = self.courses.len();
+        self.provides = vec![Vec::new(); m];
+        self.requires = vec![Vec::new(); m];
+        self.providers = vec![Vec::new(); self.needs.len()];
+        self.requirers = vec![Vec::new(); self.needs.len()];
+        let index = catalog.course_index();
+        for (i, &course) in self.courses.iter().enumerate() {
+            for t in index.teaches(course) {
+                // The needs on this skill at or below the level taught.
+                if let Some(cells) = self.slot.get(&t.skill) {
+                    for &v in cells[..=t.level.get() as usize]
+                        .iter()
+                        .filter(|&&v| v != u32::MAX)
+                    {
+                        self.provides[i].push(v as usize);
+                        self.providers[v as usize].push(i);
+                    }
+                }
+            }
+            for &r in index.requires(course) {
+                if start[r.skill.get()] >= r.level.as_f64() {
+                    continue;
+                }
+                if let Some(n) = self.need_of(r) {
+                    self.requires[i].push(n);
+                    self.requirers[n].push(i);
+                }
+            }
+        }
+    }
+
+    /// Forward from the start: which candidates can ever be taken, and which needs are
+    /// then met (Kahn's order over the candidates' unmet requirements).
+    fn forward(&self) -> (Vec<bool>, Vec<bool>) {
+        let mut missing: Vec<u32> = self.requires.iter().map(|r| r.len() as u32).collect();
+        let mut takeable = vec![false; self.courses.len()];
+        let mut met = vec![false; self.needs.len()];
+        kahn::order(&mut missing, &mut Vec::new(), |i, release| {
+            takeable[i as usize] = true;
+            for &n in &self.provides[i as usize] {
+                if !met[n] {
+                    met[n] = true;
+                    for &j in &self.requirers[n] {
+                        release.one(j as u32);
+                    }
+                }
+            }
+        });
+        (takeable, met)
+    }
+
+    /// Why goal `g` cannot be met: no course teaches it that high, its providers need
+    /// something no takeable course provides, or they depend on each other in a cycle.
+    fn explain_blocked(
+        &self,
+        catalog: &Catalog,
+        takeable: &[bool],
+        met: &[bool],
+        g: usize,
+    ) -> Blocked {
+        let providers = &self.providers[g];
+        if providers.is_empty() {
+            return Blocked::NoCourse(catalog.course_index().best_level(self.needs[g].skill));
+        }
+        // Follow unmet needs through blocked providers; a need nobody provides is missing.
+        let mut missing: Vec<Need> = Vec::new();
+        let mut seen = vec![false; self.courses.len()];
+        let mut stack: Vec<usize> = providers.clone();
+        let mut edges: Vec<(usize, usize, ())> = Vec::new();
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut seen[i], true) {
                 continue;
             }
-            let by: Vec<usize> = (0..courses.len())
-                .filter(|&j| provides[j].contains(&n) && !takeable[j])
-                .collect();
-            if by.is_empty() {
-                missing.push(needs[n]);
-            }
-            for j in by {
-                edges.push((i, j, ()));
-                stack.push(j);
+            for &n in self.requires[i].iter().filter(|&&n| !met[n]) {
+                let mut any = false;
+                for &j in self.providers[n].iter().filter(|&&j| !takeable[j]) {
+                    any = true;
+                    edges.push((i, j, ()));
+                    stack.push(j);
+                }
+                if !any {
+                    missing.push(self.needs[n]);
+                }
             }
         }
-    }
-    missing.sort_unstable();
-    missing.dedup();
-    if missing.is_empty() {
-        let g = crate::util::graph::build(courses.len(), edges);
-        if let Some(cycle) = crate::util::graph::cycles(&g).into_iter().next() {
-            return Blocked::Cycle {
-                courses: cycle.iter().map(|&i| courses[i]).collect(),
-            };
+        missing.sort_unstable();
+        missing.dedup();
+        if missing.is_empty() {
+            let g = graph::build(self.courses.len(), edges);
+            if let Some(cycle) = graph::cycles(&g).into_iter().next() {
+                return Blocked::Cycle {
+                    courses: cycle.iter().map(|&i| self.courses[i]).collect(),
+                };
+            }
+        }
+        Blocked::Missing {
+            courses: providers.iter().map(|&i| self.courses[i]).collect(),
+            missing,
         }
     }
-    Blocked::Missing {
-        courses: providers.iter().map(|&i| courses[i]).collect(),
-        missing,
+
+    /// The instance: the takeable candidates, and the needs the met goals and their
+    /// requirements involve, renumbered in order of first use.
+    fn into_instance(
+        self,
+        takeable: &[bool],
+        met: &[bool],
+        cost: impl Fn(CourseAt) -> Option<f64>,
+    ) -> Instance {
+        let keep: Vec<usize> = (0..self.courses.len()).filter(|&i| takeable[i]).collect();
+        let mut new_need = vec![u32::MAX; self.needs.len()];
+        let mut kept_needs: Vec<Need> = Vec::new();
+        let mut renumber = |n: usize, kept: &mut Vec<Need>| -> Local {
+            if new_need[n] == u32::MAX {
+                new_need[n] = kept.len() as u32;
+                kept.push(self.needs[n]);
+            }
+            new_need[n]
+        };
+        let mut goals: Vec<Local> = self
+            .goals
+            .iter()
+            .filter(|&&g| met[g])
+            .map(|&g| renumber(g, &mut kept_needs))
+            .collect();
+        let requires: Vec<Vec<Local>> = keep
+            .iter()
+            .map(|&i| {
+                self.requires[i]
+                    .iter()
+                    .map(|&n| renumber(n, &mut kept_needs))
+                    .collect()
+            })
+            .collect();
+        let provides: Vec<Vec<Local>> = keep
+            .iter()
+            .map(|&i| {
+                let mut p: Vec<Local> = self.provides[i]
+                    .iter()
+                    .filter(|&&n| new_need[n] != u32::MAX)
+                    .map(|&n| new_need[n])
+                    .collect();
+                p.sort_unstable();
+                p
+            })
+            .collect();
+        let courses: Vec<CourseAt> = keep.iter().map(|&i| self.courses[i]).collect();
+        let cost: Vec<f64> = courses
+            .iter()
+            .map(|&c| cost(c).unwrap_or(f64::INFINITY))
+            .collect();
+        let mut providers: Vec<Vec<Local>> = vec![Vec::new(); kept_needs.len()];
+        for (i, p) in provides.iter().enumerate() {
+            for &n in p {
+                providers[n as usize].push(i as Local);
+            }
+        }
+        for list in &mut providers {
+            list.sort_by(|&a, &b| {
+                cost[a as usize]
+                    .total_cmp(&cost[b as usize])
+                    .then(a.cmp(&b))
+            });
+        }
+        goals.sort_unstable();
+        Instance {
+            courses,
+            cost,
+            needs: kept_needs,
+            provides,
+            requires,
+            providers,
+            goals,
+        }
     }
 }

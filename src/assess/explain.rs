@@ -1,0 +1,88 @@
+//! Explanations: each requirement's share of a role's score.
+
+use serde::Serialize;
+
+use super::Assessment;
+use crate::error::Result;
+use crate::model::{Importance, Level, SkillId};
+
+/// Where a level the assessment counts comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Source {
+    /// The profile's own entry (after any recency discount).
+    Profile,
+    /// Transfer from a related skill: its level times `factor`.
+    Transfer {
+        /// The related skill the profile has.
+        from: SkillId,
+        /// The transfer factor.
+        factor: f64,
+    },
+    /// The profile has nothing that counts for this skill.
+    Missing,
+}
+
+/// One requirement's share of a role's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution<'c> {
+    /// The skill required.
+    pub skill: &'c SkillId,
+    /// The level required.
+    pub need: Level,
+    /// The level the profile counts for.
+    pub have: f64,
+    /// Where `have` comes from.
+    pub source: Source,
+    /// The requirement's importance.
+    pub importance: Importance,
+    /// Its weight under the policy.
+    pub weight: f64,
+    /// `min(1, have / need)` (or 0/1 without partial credit).
+    pub credit: f64,
+    /// `weight × credit / Σ weights`: the contributions of a role sum to its score.
+    pub contribution: f64,
+}
+
+impl<'c> Assessment<'c> {
+    /// Explains a role's score: one contribution per requirement (own and inherited), in
+    /// skill id order. The contributions sum to the score.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) when the
+    /// catalog has no such role.
+    pub fn explain(&self, role: &str) -> Result<Vec<Contribution<'c>>> {
+        let catalog = self.catalog;
+        let r = catalog.find_role_or_err(role)?;
+        let total = catalog.merged_requirements().total(r, &self.policy.weights);
+        Ok(catalog
+            .merged_requirements()
+            .of(r)
+            .iter()
+            .map(|q| {
+                let (have, source) = match self.levels.get(q.skill) {
+                    Some(h) => (h.level, h.source(catalog)),
+                    None => (0.0, Source::Missing),
+                };
+                let credit = self.policy.credit(have, q.need.as_f64());
+                let weight = self.policy.weights.of_requirement(q.weight, q.importance);
+                Contribution {
+                    skill: catalog.skill_at(q.skill).id(),
+                    need: q.need,
+                    have,
+                    source,
+                    importance: q.importance,
+                    weight,
+                    credit,
+                    contribution: if total > 0.0 {
+                        weight * credit / total
+                    } else {
+                        0.0
+                    },
+                }
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,323 @@
+//! Computing gaps over a prerequisite closure, in four passes over short arrays:
+//!
+//! 1. **Targets**: each skill of the closure gets the profile's level, and its target's
+//!    level, weight and importance when the target is unmet.
+//! 2. **Implication**: the links, grouped by prerequisite with every dependent before its
+//!    prerequisites, make a prerequisite a gap when a gap needs more of it than the
+//!    profile has; it needs the highest level asked and inherits the largest weight and
+//!    the highest importance of the gaps implying it (unless its own target is unmet).
+//! 3. **Priority order**: with few distinct priorities (most gaps share a handful), a
+//!    stable counting sort of the gaps taken by skill; otherwise a comparison sort.
+//! 4. **Learning order**: Kahn's algorithm over the positions in priority order, so the
+//!    first ready gap by priority goes first ([`kahn`]).
+
+use super::{priority, Gaps, Record, Target};
+use crate::catalog::closure::Closure;
+use crate::catalog::{Catalog, SkillAt};
+use crate::model::{Importance, Level};
+use crate::util::kahn;
+
+/// A skill of the closure while the gaps are found.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    have: f64,
+    /// The gap's weight: its own target's if unmet (`required`), else the largest of the
+    /// gaps implying it.
+    weight: f64,
+    /// The gaps implying it: `implied[end - count..end]`, by skill.
+    end: u32,
+    count: u32,
+    /// Prerequisite gaps not yet in the learning order.
+    missing: u32,
+    /// Position in the priority order.
+    position: u32,
+    need: Level,
+    /// As `weight`, for the importance.
+    importance: Importance,
+    /// Whether the node's own target is unmet.
+    required: bool,
+    /// Its priority's index among the distinct priorities (see [`Ranks`]).
+    rank: u8,
+}
+
+impl Node {
+    fn new(have: f64) -> Node {
+        Node {
+            have,
+            weight: 0.0,
+            end: 0,
+            count: 0,
+            missing: 0,
+            position: 0,
+            need: Level::NONE,
+            importance: Importance::Optional,
+            required: false,
+            rank: 0,
+        }
+    }
+
+    /// A gap: its own target is unmet or a gap implies it.
+    fn is_gap(&self) -> bool {
+        self.required | (self.count != 0)
+    }
+
+    /// The priority's `!bits` (priorities are >= 0, so `!bits` orders like descending
+    /// numbers).
+    fn key(&self) -> u64 {
+        !priority(self.weight, self.need, self.have).to_bits()
+    }
+}
+
+/// Working memory of gap computations, reused from one to the next: an
+/// [`Assessment`](crate::Assessment) keeps one, so that walking the gaps of many roles
+/// allocates only each result's two arrays. Reuse saves about 5% of the instructions of
+/// scoring every role and ordering the gaps of the best ten (`cargo bench --bench assess`;
+/// five allocations and frees per computation).
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    nodes: Vec<Node>,
+    implied: Vec<u32>,
+    missing: Vec<u32>,
+    dependents: Vec<u32>,
+    ready: Vec<u64>,
+}
+
+impl Scratch {
+    /// Buffers grown past this many closure nodes are dropped after use, so that one
+    /// unusually large computation does not keep its memory.
+    const KEEP: usize = 1 << 14;
+
+    fn trim(&mut self) {
+        if self.nodes.capacity() > Scratch::KEEP || self.implied.capacity() > 4 * Scratch::KEEP {
+            *self = Scratch::default();
+        }
+    }
+}
+
+/// The gaps over a closure; see the module docs.
+pub(super) fn compute<'c>(
+    catalog: &'c Catalog,
+    closure: Closure<'_>,
+    target: &impl Fn(u32) -> Option<Target>,
+    have: &impl Fn(SkillAt) -> f64,
+    scratch: &mut Scratch,
+) -> Gaps<'c> {
+    let Scratch {
+        nodes,
+        implied,
+        missing,
+        dependents,
+        ready,
+    } = scratch;
+    nodes.clear();
+    nodes.extend(closure.skills.iter().map(|&s| Node::new(have(s))));
+    set_targets(nodes, closure, target);
+    imply(nodes, closure, implied);
+    let count = order_by_priority(nodes, closure);
+    let (records, mut indices) = place_records(nodes, closure, implied, count, missing);
+    // Each link's dependent, as a position: the gap at position `i` unblocks
+    // `dependents[records[i].implied - count]`.
+    dependents.clear();
+    dependents.extend(implied.iter().map(|&d| nodes[d as usize].position));
+    let mut placed = 0;
+    let done = kahn::order(missing, ready, |i, release| {
+        indices[placed] = i;
+        placed += 1;
+        let (start, end) = records[i as usize].implied;
+        for &j in &dependents[start as usize - count..end as usize - count] {
+            release.one(j);
+        }
+    });
+    if done != count {
+        // The skill graph is acyclic (validated), so this does not happen: fall back
+        // to priority order.
+        for (i, at) in indices[..count].iter_mut().enumerate() {
+            *at = i as u32;
+        }
+    }
+    scratch.trim();
+    Gaps {
+        catalog,
+        records,
+        indices,
+    }
+}
+
+/// Pass 1: the targets not met.
+fn set_targets(nodes: &mut [Node], closure: Closure<'_>, target: &impl Fn(u32) -> Option<Target>) {
+    for (k, &at) in closure.targets.iter().enumerate() {
+        let n = &mut nodes[at as usize];
+        if let Some(t) = target(k as u32).filter(|t| n.have < t.need.as_f64()) {
+            n.weight = t.weight;
+            n.need = t.need;
+            n.importance = t.importance;
+            n.required = true;
+        }
+    }
+}
+
+/// Pass 2: implied gaps. Sets `implied` to the dependents implying each node (closure
+/// positions), node after node (`Node::end` and `Node::count` say where each node's are).
+///
+/// The links are grouped by prerequisite, and a dependent comes before its
+/// prerequisites: when a link is reached, every link into its dependent has been, so
+/// whether the dependent is a gap, and its weight and importance, are settled. The loop
+/// is written without data-dependent branches, which gap inputs make unpredictable.
+fn imply(nodes: &mut [Node], closure: Closure<'_>, implied: &mut Vec<u32>) {
+    implied.clear();
+    implied.resize(closure.links.len(), 0);
+    let mut len = 0;
+    for l in closure.links {
+        let d = nodes[l.dependent as usize];
+        let p = &mut nodes[l.prerequisite as usize];
+        let active = d.is_gap() & (p.have < l.level.as_f64());
+        let inherit = active & !p.required;
+        p.need = p.need.max(if active { l.level } else { Level::NONE });
+        p.weight = p.weight.max(if inherit { d.weight } else { 0.0 });
+        p.importance = p.importance.max(if inherit {
+            d.importance
+        } else {
+            Importance::Optional
+        });
+        p.count += u32::from(active);
+        implied[len] = l.dependent;
+        len += usize::from(active);
+        p.end = len as u32;
+        nodes[l.dependent as usize].missing += u32::from(active);
+    }
+    implied.truncate(len);
+}
+
+/// Pass 3: each gap's position in priority order (descending; ties by skill). Returns
+/// the number of gaps.
+fn order_by_priority(nodes: &mut [Node], closure: Closure<'_>) -> usize {
+    let mut ranks = Ranks::new();
+    let mut count = 0usize;
+    for n in nodes.iter_mut() {
+        if n.is_gap() {
+            n.rank = ranks.rank(n.key());
+            count += 1;
+        }
+    }
+    if ranks.many {
+        let mut sorted: Vec<(u64, SkillAt, u32)> = closure
+            .skills
+            .iter()
+            .zip(nodes.iter())
+            .enumerate()
+            .filter(|(_, (_, n))| n.is_gap())
+            .map(|(k, (&s, n))| (n.key(), s, k as u32))
+            .collect();
+        sorted.sort_unstable();
+        for (i, &(_, _, k)) in sorted.iter().enumerate() {
+            nodes[k as usize].position = i as u32;
+        }
+    } else {
+        // A stable counting sort of the gaps taken in skill order.
+        let mut next = ranks.starts();
+        for &k in closure.by_skill {
+            let g = &mut nodes[k as usize];
+            if g.is_gap() {
+                let place = &mut next[g.rank as usize];
+                g.position = *place;
+                *place += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Pass 4's input: the gaps as stored, each at its position, with the skills implying
+/// each after the `count` slots of the learning order; and in `missing`, per position,
+/// the prerequisite gaps it waits for.
+fn place_records(
+    nodes: &[Node],
+    closure: Closure<'_>,
+    implied: &[u32],
+    count: usize,
+    missing: &mut Vec<u32>,
+) -> (Vec<Record>, Vec<u32>) {
+    let mut records = vec![Record::EMPTY; count];
+    missing.clear();
+    missing.resize(count, 0);
+    let mut indices = Vec::with_capacity(count + implied.len());
+    indices.resize(count, 0);
+    indices.extend(implied.iter().map(|&d| closure.skills[d as usize].0));
+    for (k, g) in nodes.iter().enumerate() {
+        if !g.is_gap() {
+            continue;
+        }
+        let i = g.position as usize;
+        missing[i] = g.missing;
+        records[i] = Record {
+            have: g.have,
+            weight: g.weight,
+            skill: closure.skills[k],
+            implied: (count as u32 + g.end - g.count, count as u32 + g.end),
+            need: g.need,
+            importance: g.importance,
+            required: g.required,
+        };
+    }
+    (records, indices)
+}
+
+/// Up to this many distinct priorities, the priority order is a counting sort of the
+/// gaps taken in skill order; beyond, a comparison sort.
+pub(super) const FEW_PRIORITIES: usize = 16;
+
+/// The distinct priority keys met so far: most gaps share a handful of priorities.
+struct Ranks {
+    distinct: [u64; FEW_PRIORITIES],
+    /// How many gaps have each key.
+    counts: [u32; FEW_PRIORITIES],
+    len: usize,
+    /// Whether more than [`FEW_PRIORITIES`] keys (or a NaN's) were met.
+    many: bool,
+}
+
+impl Ranks {
+    fn new() -> Ranks {
+        Ranks {
+            distinct: [0; FEW_PRIORITIES],
+            counts: [0; FEW_PRIORITIES],
+            len: 0,
+            many: false,
+        }
+    }
+
+    /// The index of `key` among the distinct keys, adding it if new.
+    fn rank(&mut self, key: u64) -> u8 {
+        if let Some(r) = self.distinct[..self.len].iter().position(|&q| q == key) {
+            self.counts[r] += 1;
+            return r as u8;
+        }
+        if key == 0 || self.len == FEW_PRIORITIES {
+            // Too many keys, or a NaN's (`!bits` of 0).
+            self.many = true;
+            return 0;
+        }
+        self.distinct[self.len] = key;
+        self.counts[self.len] = 1;
+        self.len += 1;
+        self.len as u8 - 1
+    }
+
+    /// Where each rank's gaps start in priority order (descending priorities, so
+    /// ascending keys).
+    fn starts(&self) -> [u32; FEW_PRIORITIES] {
+        let mut by_key: Vec<(u64, usize)> = self.distinct[..self.len]
+            .iter()
+            .enumerate()
+            .map(|(r, &key)| (key, r))
+            .collect();
+        by_key.sort_unstable();
+        let mut next = [0u32; FEW_PRIORITIES];
+        let mut at = 0;
+        for (_, r) in by_key {
+            next[r] = at;
+            at += self.counts[r];
+        }
+        next
+    }
+}

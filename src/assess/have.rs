@@ -1,0 +1,214 @@
+//! The levels a profile counts for: its entries resolved to skills, discounted for
+//! recency, with credit transferred to related skills; and the table scoring and gap
+//! computation look them up in.
+
+use super::{Policy, Source};
+use crate::catalog::{Catalog, SkillAt};
+use crate::error::Warning;
+use crate::model::Profile;
+use crate::util::hash;
+use crate::util::text::clip;
+
+/// How many suggestions an unresolved profile skill gets.
+const SUGGESTIONS: usize = 3;
+
+/// A level the profile counts for, on one skill.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Have {
+    pub skill: SkillAt,
+    pub level: f64,
+    /// The related skill the level transfers from, with the factor; `None` for the
+    /// profile's own entry.
+    pub from: Option<(SkillAt, f64)>,
+}
+
+impl Have {
+    /// Where the level comes from, with ids.
+    pub fn source(&self, catalog: &Catalog) -> Source {
+        match self.from {
+            None => Source::Profile,
+            Some((from, factor)) => Source::Transfer {
+                from: catalog.skill_at(from).id().clone(),
+                factor,
+            },
+        }
+    }
+}
+
+/// A candidate level while the levels are merged: the position breaks ties.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    have: Have,
+    position: u32,
+}
+
+/// The profile's levels, by skill.
+#[derive(Debug, Clone)]
+pub(crate) struct Levels {
+    /// One per skill, by skill.
+    pub have: Vec<Have>,
+    /// The same, hashed by skill.
+    pub table: HaveTable,
+}
+
+impl Levels {
+    /// Resolves the profile's entries (exactly or after normalisation) and merges them:
+    /// per skill the highest level wins, a repeated skill is a warning, and with transfer
+    /// on, related skills count at their factor. Names that resolve to nothing are
+    /// warnings with suggestions.
+    pub fn of(catalog: &Catalog, policy: &Policy, profile: &Profile) -> (Levels, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let own = resolve(catalog, policy, profile, &mut warnings);
+        let mut merged = merge_own(catalog, profile, own, &mut warnings);
+        if policy.transfer {
+            merged = with_transfer(catalog, merged);
+        }
+        let have: Vec<Have> = merged.into_iter().map(|c| c.have).collect();
+        let table = HaveTable::new(&have);
+        (Levels { have, table }, warnings)
+    }
+
+    /// The level counted for a skill (0 when none).
+    #[inline]
+    pub fn of_skill(&self, skill: SkillAt) -> f64 {
+        self.table.get(skill)
+    }
+
+    /// The level counted for a skill and its source, when the profile counts for it.
+    pub fn get(&self, skill: SkillAt) -> Option<&Have> {
+        self.have
+            .binary_search_by_key(&skill, |h| h.skill)
+            .ok()
+            .map(|i| &self.have[i])
+    }
+}
+
+/// The profile's entries that resolve, discounted, with their position in the profile.
+fn resolve(
+    catalog: &Catalog,
+    policy: &Policy,
+    profile: &Profile,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Candidate> {
+    let mut own = Vec::with_capacity(profile.skills().len());
+    for (position, entry) in profile.skills().iter().enumerate() {
+        match catalog.skill_named(entry.name()) {
+            Some(skill) => own.push(Candidate {
+                have: Have {
+                    skill,
+                    level: policy.discounted(entry.level().as_f64(), entry.last_used()),
+                    from: None,
+                },
+                position: position as u32,
+            }),
+            None => warnings.push(Warning::UnresolvedSkill {
+                name: clip(entry.name(), 64),
+                suggestions: catalog
+                    .suggest_skills(entry.name(), SUGGESTIONS)
+                    .into_iter()
+                    .map(|s| s.id().clone())
+                    .collect(),
+            }),
+        }
+    }
+    own
+}
+
+/// One level per skill: the highest; later entries on the same skill are warnings.
+fn merge_own(
+    catalog: &Catalog,
+    profile: &Profile,
+    mut own: Vec<Candidate>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Candidate> {
+    own.sort_unstable_by_key(|c| (c.have.skill, c.position));
+    let mut merged: Vec<Candidate> = Vec::with_capacity(own.len() * 2);
+    for c in own {
+        match merged.last_mut() {
+            Some(m) if m.have.skill == c.have.skill => {
+                m.have.level = m.have.level.max(c.have.level);
+                warnings.push(Warning::DuplicateSkill {
+                    name: clip(profile.skills()[c.position as usize].name(), 64),
+                    skill: catalog.skill_at(c.have.skill).id().clone(),
+                });
+            }
+            _ => merged.push(Candidate {
+                position: merged.len() as u32,
+                ..c
+            }),
+        }
+    }
+    merged
+}
+
+/// The own levels with every related skill's transferred level added, one per skill: the
+/// highest wins, and on a tie the profile's own entry (which comes first).
+fn with_transfer(catalog: &Catalog, mut levels: Vec<Candidate>) -> Vec<Candidate> {
+    let own = levels.len();
+    for i in 0..own {
+        let Have { skill, level, .. } = levels[i].have;
+        for &(to, factor) in catalog.skill_graph().related(skill) {
+            let position = levels.len() as u32;
+            levels.push(Candidate {
+                have: Have {
+                    skill: to,
+                    level: level * factor,
+                    from: Some((skill, factor)),
+                },
+                position,
+            });
+        }
+    }
+    levels.sort_unstable_by(|a, b| {
+        (a.have.skill.cmp(&b.have.skill))
+            .then(b.have.level.total_cmp(&a.have.level))
+            .then(a.position.cmp(&b.position))
+    });
+    levels.dedup_by_key(|c| c.have.skill);
+    levels
+}
+
+/// The levels a profile counts for, by skill: open addressing at most half full, with
+/// the level 0 in empty slots so that a lookup ends at the first slot holding the skill
+/// or nothing, and returns that slot's level without a further branch.
+#[derive(Debug, Clone)]
+pub(crate) struct HaveTable {
+    /// `(skill + 1, level)`; `(0, 0.0)` is empty. The length is a power of two.
+    slots: Vec<(u32, f64)>,
+}
+
+impl HaveTable {
+    fn new(have: &[Have]) -> HaveTable {
+        let len = (have.len() * 2).next_power_of_two().max(16);
+        let mut table = HaveTable {
+            slots: vec![(0, 0.0); len],
+        };
+        let mask = len - 1;
+        for h in have {
+            let mut at = table.slot(h.skill);
+            while table.slots[at].0 != 0 {
+                at = (at + 1) & mask;
+            }
+            table.slots[at] = (h.skill.0 + 1, h.level);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, skill: SkillAt) -> usize {
+        hash::index(skill.0) as usize & (self.slots.len() - 1)
+    }
+
+    #[inline]
+    fn get(&self, skill: SkillAt) -> f64 {
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(skill);
+        loop {
+            let (key, level) = self.slots[at];
+            if key == skill.0.wrapping_add(1) || key == 0 {
+                return level;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Scores: `Σ wᵢ·creditᵢ / Σ wᵢ` for every role, accumulated through the catalog's skill →
+//! requirements index, and divided out on demand.
+
+use super::have::{Have, Levels};
+use super::Policy;
+use crate::catalog::{Catalog, RoleAt, Totals};
+use crate::model::{Importance, Role};
+
+/// A role's score for one profile.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RoleScore<'c> {
+    pub(super) role: &'c Role,
+    pub(super) at: RoleAt,
+    score: f64,
+    essentials_met: u32,
+    essentials: u32,
+}
+
+impl<'c> RoleScore<'c> {
+    /// The role.
+    pub fn role(&self) -> &'c Role {
+        self.role
+    }
+
+    /// `Σ wᵢ·creditᵢ / Σ wᵢ`, in `0.0..=1.0`.
+    pub fn score(&self) -> f64 {
+        self.score
+    }
+
+    /// Whether every essential requirement is met.
+    pub fn is_ready(&self) -> bool {
+        self.essentials_met == self.essentials
+    }
+
+    /// Essential requirements met, and how many the role has.
+    pub fn essentials(&self) -> (u32, u32) {
+        (self.essentials_met, self.essentials)
+    }
+}
+
+/// What a profile earns on every role, and the totals it is divided by.
+#[derive(Debug, Clone)]
+pub(crate) struct Scores<'c> {
+    catalog: &'c Catalog,
+    /// `Σ wᵢ·creditᵢ` by role position.
+    numerator: Vec<f64>,
+    /// Essential requirements met, by role position.
+    met: Vec<u32>,
+    /// `Σ wᵢ` by role position.
+    totals: Totals<'c>,
+}
+
+impl<'c> Scores<'c> {
+    /// Accumulates every role's score for the profile's `levels`.
+    pub fn new(catalog: &'c Catalog, policy: &Policy, levels: &Levels) -> Scores<'c> {
+        let (numerator, met) = accumulate(catalog, policy, &levels.have);
+        Scores {
+            catalog,
+            numerator,
+            met,
+            totals: catalog.merged_requirements().totals(&policy.weights),
+        }
+    }
+
+    /// The number of roles.
+    pub fn len(&self) -> usize {
+        self.numerator.len()
+    }
+
+    /// The numerators and totals, by role position, and whether the totals are tame (see
+    /// [`Totals`]).
+    pub fn sums(&self) -> (&[f64], &[f64], bool) {
+        (&self.numerator, &self.totals.values, self.totals.tame)
+    }
+
+    /// The score of role `r`.
+    pub fn of(&self, r: RoleAt, levels: &Levels) -> RoleScore<'c> {
+        RoleScore {
+            role: self.catalog.role_at(r),
+            at: r,
+            score: self.value(r, levels),
+            essentials_met: self.met[r.get()],
+            essentials: self.catalog.merged_requirements().essentials(r),
+        }
+    }
+
+    /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`. A role without weight scores 1 when its
+    /// essential requirements are met (all none of them, if it has none), else 0.
+    pub fn value(&self, r: RoleAt, levels: &Levels) -> f64 {
+        let numerator = self.numerator[r.get()];
+        let total = self.totals.values[r.get()];
+        if total > 0.0 {
+            // Every requirement met scores exactly 1, free of rounding in the sums. The
+            // sums then agree to 10⁻⁶ (for fewer than 2³² requirements), so only a
+            // score that close to 1 is checked.
+            if numerator >= total * (1.0 - 1e-6) && self.meets_all(r, levels) {
+                1.0
+            } else {
+                (numerator / total).min(1.0)
+            }
+        } else if self.met[r.get()] == self.catalog.merged_requirements().essentials(r) {
+            1.0
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether the profile meets every requirement of role `r`.
+    fn meets_all(&self, r: RoleAt, levels: &Levels) -> bool {
+        self.catalog
+            .merged_requirements()
+            .of(r)
+            .iter()
+            .all(|q| levels.of_skill(q.skill) >= q.need.as_f64())
+    }
+}
+
+/// Every role's numerator `Σ wᵢ·creditᵢ` and essential requirements met, through the
+/// skill → requirements index. Per role the terms are added in skill order, whatever the
+/// index layout.
+fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> (Vec<f64>, Vec<u32>) {
+    let n = catalog.roles().len();
+    let mut numerator = vec![0.0f64; n];
+    let mut met = vec![0u32; n];
+    let w = Importance::ALL.map(|i| policy.weights.of(i));
+    let postings = catalog.postings();
+    for h in have {
+        if h.level <= 0.0 {
+            continue;
+        }
+        for run in postings.runs(h.skill) {
+            let need = run.need.as_f64();
+            let credit = policy.credit(h.level, need);
+            // Only essential requirements are counted (for readiness): a role meeting
+            // every requirement is recognised when its score is asked for.
+            let counted = h.level >= need && run.importance == Importance::Essential;
+            if run.weighted {
+                let weighted = postings.weighted(run);
+                for &(r, weight) in weighted {
+                    numerator[r.get()] += weight * credit;
+                }
+                if counted {
+                    for &(r, _) in weighted {
+                        met[r.get()] += 1;
+                    }
+                }
+                continue;
+            }
+            let gain = w[run.importance.index()] * credit;
+            let roles = postings.roles(run);
+            if counted {
+                for &r in roles {
+                    numerator[r.get()] += gain;
+                    met[r.get()] += 1;
+                }
+            } else if gain != 0.0 {
+                // Adding zero to a sum of non-negative terms changes nothing.
+                for &r in roles {
+                    numerator[r.get()] += gain;
+                }
+            }
+        }
+    }
+    (numerator, met)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Level, Profile};
+
+    /// The essentials met, as scoring counts them, equal a direct count.
+    #[test]
+    fn essentials_met_are_counted() {
+        let catalog = Catalog::builtin();
+        let profile = Profile::new()
+            .with_skill("python", Level::ADVANCED)
+            .with_skill("statistics", Level::INTERMEDIATE)
+            .with_skill("sql", Level::EXPERT)
+            .with_skill("machine-learning", Level::BEGINNER);
+        let strict = Policy {
+            partial_credit: false,
+            ..Policy::default()
+        };
+        for policy in [Policy::default(), strict] {
+            let (levels, _) = Levels::of(catalog, &policy, &profile);
+            let (_, met) = accumulate(catalog, &policy, &levels.have);
+            for r in (0..catalog.roles().len()).map(RoleAt::at) {
+                let direct = catalog
+                    .merged_requirements()
+                    .of(r)
+                    .iter()
+                    .filter(|q| q.importance == Importance::Essential)
+                    .filter(|q| levels.of_skill(q.skill) >= q.need.as_f64())
+                    .count() as u32;
+                assert_eq!(met[r.get()], direct, "role {r:?}");
+            }
+            assert!(met.iter().any(|&m| m > 0));
+        }
+    }
+}

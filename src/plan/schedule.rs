@@ -1,0 +1,79 @@
+//! A plan as a calendar: the week each course starts and ends at a weekly study budget.
+
+use serde::Serialize;
+
+use super::Plan;
+use crate::error::{Error, Result};
+
+/// When each course of a plan starts and ends at a weekly study budget.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Schedule {
+    /// Hours of study per week.
+    pub hours_per_week: f64,
+    /// Weeks to finish the plan (whole weeks).
+    pub weeks: u32,
+    /// Per course, in plan order: the week it starts and the week it ends, from week 1.
+    pub courses: Vec<ScheduledCourse>,
+}
+
+/// One course of a [`Schedule`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScheduledCourse {
+    /// The course id.
+    pub id: String,
+    /// The week it starts, from 1.
+    pub start_week: u32,
+    /// The week it ends (inclusive).
+    pub end_week: u32,
+}
+
+impl Plan<'_> {
+    /// A calendar at `hours_per_week`: courses taken one after another in plan order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] when `hours_per_week` is not a finite number above 0.
+    pub fn schedule(&self, hours_per_week: f64) -> Result<Schedule> {
+        if !hours_per_week.is_finite() || hours_per_week <= 0.0 {
+            return Err(Error::InvalidArgument {
+                name: "hours_per_week",
+                value: hours_per_week.to_string(),
+                expected: "a finite number of hours above 0",
+            });
+        }
+        let mut done = 0.0;
+        let mut courses = Vec::with_capacity(self.courses.len());
+        for c in &self.courses {
+            let start = done;
+            done += c.course.hours();
+            courses.push(ScheduledCourse {
+                id: c.course.id().to_string(),
+                start_week: started_weeks(start, hours_per_week) + 1,
+                end_week: week_of(done, hours_per_week)
+                    .max(started_weeks(start, hours_per_week) + 1),
+            });
+        }
+        Ok(Schedule {
+            hours_per_week,
+            weeks: week_of(done, hours_per_week),
+            courses,
+        })
+    }
+}
+
+/// Whole weeks completed after `hours` (a course starting then starts in the next week).
+fn started_weeks(hours: f64, per_week: f64) -> u32 {
+    (hours / per_week + 1e-9)
+        .floor()
+        .clamp(0.0, f64::from(u32::MAX - 1)) as u32
+}
+
+/// The week in which `hours` of study are done (0 for none).
+fn week_of(hours: f64, per_week: f64) -> u32 {
+    let w = (hours / per_week - 1e-9).ceil();
+    if w <= 0.0 {
+        0
+    } else {
+        w.min(f64::from(u32::MAX)) as u32
+    }
+}

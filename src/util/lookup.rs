@@ -1,0 +1,157 @@
+//! Exact lookup of strings (ids, labels) by open addressing over their positions: one
+//! hash and usually one string comparison. The index stores positions, not strings: the
+//! caller says where the string at a position is.
+
+use super::hash::Strings;
+
+/// Positions of strings, found by exact value (or by value up to ASCII case).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lookup {
+    /// `hash >> 32 << 32 | position`; [`Lookup::EMPTY`] is an empty slot. The length is a
+    /// power of two, at least twice the number of strings.
+    slots: Vec<u64>,
+    /// Whether ASCII case is ignored.
+    fold: bool,
+}
+
+impl Lookup {
+    const EMPTY: u64 = u64::MAX;
+
+    /// An index of `keys` (position `i` for the `i`-th), ignoring ASCII case if `fold`. A
+    /// key given twice is found at its first position.
+    pub fn new<'a>(keys: impl ExactSizeIterator<Item = &'a str>, fold: bool) -> Lookup {
+        let len = (keys.len() * 2).next_power_of_two().max(8);
+        let mut index = Lookup {
+            slots: vec![Lookup::EMPTY; len],
+            fold,
+        };
+        for (i, key) in keys.enumerate() {
+            let h = index.hash(key);
+            let mut at = h as usize & (len - 1);
+            while index.slots[at] != Lookup::EMPTY {
+                at = (at + 1) & (len - 1);
+            }
+            index.slots[at] = h >> 32 << 32 | i as u64;
+        }
+        index
+    }
+
+    fn hash(&self, key: &str) -> u64 {
+        let strings = Strings::get();
+        if self.fold {
+            strings.folded(key)
+        } else {
+            strings.bytes(key.as_bytes())
+        }
+    }
+
+    /// The position of `key`; `key_of` gives the string at a position.
+    ///
+    /// Each slot keeps the high half of its string's hash beside the position, so a probe
+    /// past another string compares two integers, not the strings.
+    pub fn find<'a>(&self, key: &str, key_of: impl Fn(usize) -> &'a str) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let h = self.hash(key);
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == Lookup::EMPTY {
+                return None;
+            }
+            let i = slot as u32;
+            if slot >> 32 == h >> 32 {
+                let other = key_of(i as usize);
+                let same = if self.fold {
+                    other.eq_ignore_ascii_case(key)
+                } else {
+                    other == key
+                };
+                if same {
+                    return Some(i);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Approximate heap memory, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.capacity() * 8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys of every length up to three words, differing only in their last byte, their
+    /// first, or their middle one, are all found, and nothing else is.
+    #[test]
+    fn finds_every_key_of_every_length() {
+        let mut keys: Vec<String> = Vec::new();
+        for n in 0..=24usize {
+            let base: String = (0..n).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+            keys.push(base.clone());
+            for at in [0, n / 2, n.saturating_sub(1)] {
+                if n > 0 {
+                    let mut bytes = base.clone().into_bytes();
+                    bytes[at] = b'Z';
+                    keys.push(String::from_utf8(bytes).expect("ASCII"));
+                }
+            }
+        }
+        keys.push("données".into());
+        keys.sort();
+        keys.dedup();
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        for fold in [false, true] {
+            let index = Lookup::new(refs.iter().copied(), fold);
+            for (i, key) in keys.iter().enumerate() {
+                assert_eq!(index.find(key, |j| refs[j]), Some(i as u32), "{key:?}");
+            }
+            for missing in ["ZY", "abcdefgZY", "abcdefghijklmnopqrstuvwxyz", "donnees"] {
+                assert_eq!(index.find(missing, |j| refs[j]), None, "{missing:?}");
+            }
+        }
+        assert_eq!(Lookup::default().find("a", |j| refs[j]), None);
+    }
+
+    /// Ignoring case, a key in capitals finds the key, and only ASCII letters fold.
+    #[test]
+    fn may_ignore_ascii_case() {
+        let keys = [
+            "python",
+            "Data Analysis",
+            "scikit-learn",
+            "Ünïcode",
+            "r",
+            "c#",
+        ];
+        let index = Lookup::new(keys.iter().copied(), true);
+        let exact = Lookup::new(keys.iter().copied(), false);
+        for (query, want) in [
+            ("PYTHON", Some(0)),
+            ("data analysis", Some(1)),
+            ("DATA ANALYSIS", Some(1)),
+            ("Scikit-Learn", Some(2)),
+            ("ünïcode", None),
+            ("ÜNÏCODE", None),
+            ("ÜNïCODE", Some(3)),
+            ("R", Some(4)),
+            ("C#", Some(5)),
+            ("C3", None),
+            ("scikit_learn", None),
+        ] {
+            assert_eq!(index.find(query, |j| keys[j]), want, "{query:?}");
+            let same = keys.iter().position(|&k| k == query).map(|i| i as u32);
+            assert_eq!(exact.find(query, |j| keys[j]), same, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_key_is_found_first() {
+        let keys = ["a", "b", "a"];
+        let index = Lookup::new(keys.iter().copied(), false);
+        assert_eq!(index.find("a", |j| keys[j]), Some(0));
+    }
+}
