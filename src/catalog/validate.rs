@@ -2,15 +2,14 @@
 
 use std::collections::BTreeMap;
 
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction;
+
 use crate::error::{ItemKind, Location, Problem};
-use crate::model::id_defect;
-use crate::model::Course;
-use crate::model::Level;
-use crate::model::Role;
-use crate::model::{Skill, SkillLevel};
+use crate::model::{id_defect, Course, Level, Role, Skill, SkillLevel};
 use crate::resolve::Vocabulary;
 use crate::util::graph;
-use crate::util::text::MAX_LABEL_BYTES;
+use crate::util::text::{clip, MAX_LABEL_BYTES};
 
 /// First index of each id; later duplicates and bad ids are reported.
 fn index_ids<'a>(
@@ -23,14 +22,14 @@ fn index_ids<'a>(
         if let Some(reason) = id_defect(id) {
             problems.push(Problem::InvalidId {
                 at: Location::new(kind, index, id, "id"),
-                id: crate::util::text::clip(id, 64),
+                id: clip(id, 64),
                 reason,
             });
         }
         match first.get(id) {
             Some(&f) => problems.push(Problem::DuplicateId {
                 at: Location::new(kind, index, id, "id"),
-                id: crate::util::text::clip(id, 64),
+                id: clip(id, 64),
                 first: f,
             }),
             None => {
@@ -141,7 +140,7 @@ fn check_skill_ref(
     if skills.get(skill).is_none() {
         problems.push(Problem::UnknownSkill {
             at: at(),
-            skill: crate::util::text::clip(skill, 64),
+            skill: clip(skill, 64),
             suggestion: skills.suggestion(skill),
         });
     }
@@ -169,7 +168,7 @@ fn check_labels(skills: &[Skill], problems: &mut Vec<Problem>) {
             if let Some(reason) = reason {
                 problems.push(Problem::InvalidLabel {
                     at: Location::new(ItemKind::Skill, index, skill.id().as_str(), field),
-                    label: crate::util::text::clip(label, 64),
+                    label: clip(label, 64),
                     reason,
                 });
             }
@@ -177,7 +176,10 @@ fn check_labels(skills: &[Skill], problems: &mut Vec<Problem>) {
     }
 }
 
-/// Validates catalog items, appending every problem found to `problems`.
+/// Validates catalog items, appending every problem found to `problems`, item by item:
+/// ids, labels, then each skill's, role's and course's references and numbers, then the
+/// cycles and the roles without requirements. (Problems are sorted by item afterwards, so
+/// within an item they keep this order.)
 pub(crate) fn validate(
     skills: &[Skill],
     roles: &[Role],
@@ -200,181 +202,30 @@ pub(crate) fn validate(
         problems,
     );
     check_labels(skills, problems);
-
-    let skill_labels: Vec<(&str, u32)> = skills
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.labels().map(move |l| (l, i as u32)))
-        .collect();
-    let (skill_refs, collisions) = Refs::new(
-        skill_ids,
-        skill_labels,
-        skills.iter().map(|s| s.id().as_str()).collect(),
-    );
-    for c in collisions {
-        let (first, second) = (&skills[c.first as usize], &skills[c.second as usize]);
-        if first.id() == second.id() {
-            continue; // reported as a duplicate id
-        }
-        let (field, label) = second
-            .labels()
-            .enumerate()
-            .find(|(_, l)| crate::resolve::normalize(l) == c.label)
-            .map(|(i, l)| {
-                let field = match i {
-                    0 => "id".to_string(),
-                    1 => "name".to_string(),
-                    n => format!("aliases[{}]", n - 2),
-                };
-                (field, l)
-            })
-            .unwrap_or_default();
-        problems.push(Problem::DuplicateLabel {
-            at: Location::new(
-                ItemKind::Skill,
-                c.second as usize,
-                second.id().as_str(),
-                field,
-            ),
-            label: crate::util::text::clip(label, 64),
-            other: first.id().clone(),
-        });
-    }
-    let role_labels: Vec<(&str, u32)> = roles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| [(r.id().as_str(), i as u32), (r.name(), i as u32)])
-        .collect();
-    let (role_refs, _) = Refs::new(
+    let skill_refs = skill_refs(skills, skill_ids, problems);
+    let role_refs = Refs::new(
         role_ids,
-        role_labels,
+        roles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, r)| [(r.id().as_str(), i as u32), (r.name(), i as u32)])
+            .collect(),
         roles.iter().map(|r| r.id().as_str()).collect(),
-    );
-
-    let mut skill_edges = Vec::new();
-    for (index, skill) in skills.iter().enumerate() {
-        let id = skill.id().as_str();
-        check_skill_levels(
-            skill.requires(),
-            ItemKind::Skill,
-            index,
-            id,
-            "requires",
-            &skill_refs,
-            problems,
-        );
-        for sl in skill.requires() {
-            if let Some(p) = skill_refs.get(sl.skill().as_str()) {
-                skill_edges.push((index, p, ()));
-            }
-        }
-        for (i, rel) in skill.related().iter().enumerate() {
-            check_skill_ref(
-                rel.skill().as_str(),
-                || Location::new(ItemKind::Skill, index, id, format!("related[{i}].skill")),
-                &skill_refs,
-                problems,
-            );
-            check_number(
-                || Location::new(ItemKind::Skill, index, id, format!("related[{i}].transfer")),
-                rel.transfer(),
-                Some(1.0),
-                problems,
-            );
-        }
-    }
-
-    let mut role_edges = Vec::new();
-    for (index, role) in roles.iter().enumerate() {
-        let id = role.id().as_str();
-        for (i, parent) in role.extends().iter().enumerate() {
-            match role_refs.get(parent.as_str()) {
-                Some(p) => role_edges.push((index, p, ())),
-                None => problems.push(Problem::UnknownRole {
-                    at: Location::new(ItemKind::Role, index, id, format!("extends[{i}]")),
-                    role: crate::util::text::clip(parent.as_str(), 64),
-                    suggestion: role_refs.suggestion(parent.as_str()),
-                }),
-            }
-        }
-        for (i, req) in role.requirements().iter().enumerate() {
-            check_skill_ref(
-                req.skill().as_str(),
-                || {
-                    Location::new(
-                        ItemKind::Role,
-                        index,
-                        id,
-                        format!("requirements[{i}].skill"),
-                    )
-                },
-                &skill_refs,
-                problems,
-            );
-            check_level(
-                || {
-                    Location::new(
-                        ItemKind::Role,
-                        index,
-                        id,
-                        format!("requirements[{i}].level"),
-                    )
-                },
-                req.level(),
-                problems,
-            );
-            if let Some(w) = req.weight() {
-                check_number(
-                    || {
-                        Location::new(
-                            ItemKind::Role,
-                            index,
-                            id,
-                            format!("requirements[{i}].weight"),
-                        )
-                    },
-                    w,
-                    None,
-                    problems,
-                );
-            }
-        }
-    }
-
+    )
+    .0;
+    let skill_edges: Vec<(usize, usize, ())> = skills
+        .iter()
+        .enumerate()
+        .flat_map(|(index, skill)| check_skill(index, skill, &skill_refs, problems))
+        .collect();
+    let role_edges: Vec<(usize, usize, ())> = roles
+        .iter()
+        .enumerate()
+        .flat_map(|(index, role)| check_role(index, role, &skill_refs, &role_refs, problems))
+        .collect();
     for (index, course) in courses.iter().enumerate() {
-        let id = course.id().as_str();
-        check_number(
-            || Location::new(ItemKind::Course, index, id, "hours"),
-            course.hours(),
-            None,
-            problems,
-        );
-        check_number(
-            || Location::new(ItemKind::Course, index, id, "cost"),
-            course.cost(),
-            None,
-            problems,
-        );
-        check_skill_levels(
-            course.teaches(),
-            ItemKind::Course,
-            index,
-            id,
-            "teaches",
-            &skill_refs,
-            problems,
-        );
-        check_skill_levels(
-            course.requires(),
-            ItemKind::Course,
-            index,
-            id,
-            "requires",
-            &skill_refs,
-            problems,
-        );
+        check_course(index, course, &skill_refs, problems);
     }
-
     let skill_graph = graph::build(skills.len(), skill_edges);
     for cycle in graph::cycles(&skill_graph) {
         problems.push(Problem::SkillCycle {
@@ -387,15 +238,179 @@ pub(crate) fn validate(
             path: cycle.iter().map(|&i| roles[i].id().to_string()).collect(),
         });
     }
+    check_empty_roles(roles, &role_graph, problems);
+}
 
-    for (index, role) in roles.iter().enumerate() {
-        let has_requirements = graph::reachable(&role_graph, index)
-            .into_iter()
-            .any(|r| !roles[r].requirements().is_empty());
-        if !has_requirements {
-            problems.push(Problem::EmptyRole {
-                at: Location::new(ItemKind::Role, index, role.id().as_str(), "requirements"),
-            });
+/// The skill references by id and label; labels shared by two skills are problems.
+fn skill_refs<'a>(
+    skills: &'a [Skill],
+    ids: BTreeMap<&'a str, usize>,
+    problems: &mut Vec<Problem>,
+) -> Refs<'a> {
+    let labels: Vec<(&str, u32)> = skills
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.labels().map(move |l| (l, i as u32)))
+        .collect();
+    let (refs, collisions) = Refs::new(
+        ids,
+        labels,
+        skills.iter().map(|s| s.id().as_str()).collect(),
+    );
+    for c in collisions {
+        let (first, second) = (&skills[c.first as usize], &skills[c.second as usize]);
+        if first.id() == second.id() {
+            continue; // reported as a duplicate id
         }
+        let (field, label) = second
+            .labels()
+            .enumerate()
+            .find(|(_, l)| crate::resolve::normalize(l) == c.label)
+            .map(|(i, l)| (label_field(i), l))
+            .unwrap_or_default();
+        problems.push(Problem::DuplicateLabel {
+            at: Location::new(
+                ItemKind::Skill,
+                c.second as usize,
+                second.id().as_str(),
+                field,
+            ),
+            label: clip(label, 64),
+            other: first.id().clone(),
+        });
+    }
+    refs
+}
+
+/// The field of a skill's `i`-th label, as [`Skill::labels`] yields them.
+fn label_field(i: usize) -> String {
+    match i {
+        0 => "id".to_string(),
+        1 => "name".to_string(),
+        n => format!("aliases[{}]", n - 2),
+    }
+}
+
+/// Checks a skill's prerequisites and related skills; returns its prerequisite edges.
+fn check_skill(
+    index: usize,
+    skill: &Skill,
+    skills: &Refs<'_>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(usize, usize, ())> {
+    let id = skill.id().as_str();
+    let at = |field: String| Location::new(ItemKind::Skill, index, id, field);
+    check_skill_levels(
+        skill.requires(),
+        ItemKind::Skill,
+        index,
+        id,
+        "requires",
+        skills,
+        problems,
+    );
+    for (i, rel) in skill.related().iter().enumerate() {
+        check_skill_ref(
+            rel.skill().as_str(),
+            || at(format!("related[{i}].skill")),
+            skills,
+            problems,
+        );
+        check_number(
+            || at(format!("related[{i}].transfer")),
+            rel.transfer(),
+            Some(1.0),
+            problems,
+        );
+    }
+    skill
+        .requires()
+        .iter()
+        .filter_map(|sl| skills.get(sl.skill().as_str()).map(|p| (index, p, ())))
+        .collect()
+}
+
+/// Checks a role's `extends` and requirements; returns its `extends` edges.
+fn check_role(
+    index: usize,
+    role: &Role,
+    skills: &Refs<'_>,
+    roles: &Refs<'_>,
+    problems: &mut Vec<Problem>,
+) -> Vec<(usize, usize, ())> {
+    let id = role.id().as_str();
+    let at = |field: String| Location::new(ItemKind::Role, index, id, field);
+    let mut edges = Vec::new();
+    for (i, parent) in role.extends().iter().enumerate() {
+        match roles.get(parent.as_str()) {
+            Some(p) => edges.push((index, p, ())),
+            None => problems.push(Problem::UnknownRole {
+                at: at(format!("extends[{i}]")),
+                role: clip(parent.as_str(), 64),
+                suggestion: roles.suggestion(parent.as_str()),
+            }),
+        }
+    }
+    for (i, req) in role.requirements().iter().enumerate() {
+        let field = |name: &str| at(format!("requirements[{i}].{name}"));
+        check_skill_ref(req.skill().as_str(), || field("skill"), skills, problems);
+        check_level(|| field("level"), req.level(), problems);
+        if let Some(w) = req.weight() {
+            check_number(|| field("weight"), w, None, problems);
+        }
+    }
+    edges
+}
+
+/// Checks a course's numbers and the skills it teaches and requires.
+fn check_course(index: usize, course: &Course, skills: &Refs<'_>, problems: &mut Vec<Problem>) {
+    let id = course.id().as_str();
+    let at = |field: &str| Location::new(ItemKind::Course, index, id, field);
+    check_number(|| at("hours"), course.hours(), None, problems);
+    check_number(|| at("cost"), course.cost(), None, problems);
+    let kind = ItemKind::Course;
+    check_skill_levels(
+        course.teaches(),
+        kind,
+        index,
+        id,
+        "teaches",
+        skills,
+        problems,
+    );
+    check_skill_levels(
+        course.requires(),
+        kind,
+        index,
+        id,
+        "requires",
+        skills,
+        problems,
+    );
+}
+
+/// Roles without requirements, neither their own nor inherited through `extends`
+/// (`extends`: an edge from a role to each role it extends). A role has requirements when
+/// one of the roles it reaches has its own: found by a search backward from those roles,
+/// in time linear in the roles and edges, cycles or not.
+fn check_empty_roles(roles: &[Role], extends: &DiGraph<(), ()>, problems: &mut Vec<Problem>) {
+    let mut has = vec![false; roles.len()];
+    let mut stack: Vec<usize> = (0..roles.len())
+        .filter(|&r| !roles[r].requirements().is_empty())
+        .collect();
+    for &r in &stack {
+        has[r] = true;
+    }
+    while let Some(r) = stack.pop() {
+        for child in extends.neighbors_directed(NodeIndex::new(r), Direction::Incoming) {
+            if !std::mem::replace(&mut has[child.index()], true) {
+                stack.push(child.index());
+            }
+        }
+    }
+    for (index, role) in roles.iter().enumerate().filter(|&(r, _)| !has[r]) {
+        problems.push(Problem::EmptyRole {
+            at: Location::new(ItemKind::Role, index, role.id().as_str(), "requirements"),
+        });
     }
 }

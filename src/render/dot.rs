@@ -84,8 +84,9 @@ impl Plan<'_> {
                 let _ = writeln!(out, "  {} -> {};", from, quote(&format!("skill:{s}")));
             }
         }
+        let needs = self.gaps().need_by_skill();
         for s in gap_nodes {
-            let need = self.gaps().get(s).map_or(0, |g| g.need().get());
+            let need = needs.get(s).map_or(0, |l| l.get());
             let name = self.catalog().skill(s).map_or(s, |k| k.name());
             let _ = writeln!(
                 out,

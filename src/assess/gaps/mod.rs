@@ -95,7 +95,16 @@ impl<'c> Gaps<'c> {
             .collect()
     }
 
-    /// The gap on a skill (by id), if any.
+    /// The level each gap needs, by skill id: for looking many gaps up (each
+    /// [`Gaps::get`] is a scan).
+    pub(crate) fn need_by_skill(&self) -> std::collections::BTreeMap<&'c str, Level> {
+        self.records
+            .iter()
+            .map(|r| (self.catalog.skill_at(r.skill).id().as_str(), r.need))
+            .collect()
+    }
+
+    /// The gap on a skill (by id), if any. A scan of the gaps: O(n).
     pub fn get(&self, skill: &str) -> Option<Gap<'_, 'c>> {
         let s = self.catalog.find_skill(skill)?;
         self.records

@@ -225,130 +225,176 @@ pub(crate) fn local_search(
     set: &mut Vec<Local>,
     passes: usize,
 ) {
-    let m = inst.len();
     for _ in 0..passes {
-        let mut improved = false;
-        // One in, some out.
-        let (mut in_set, mut unique_of, mut uniq) = coverage(inst, satisfied, set);
-        for y in 0..m {
-            // Members only: a course whose bundle is unreachable has none.
-            if in_set[y] || bundles.members[y].is_empty() {
-                continue;
-            }
-            let add: Vec<Local> = bundles.members[y]
-                .iter()
-                .copied()
-                .filter(|&x| !in_set[x as usize])
-                .collect();
-            if add.is_empty() {
-                continue;
-            }
-            let add_cost: f64 = add.iter().map(|&x| inst.cost[x as usize]).sum();
-            let mut provided: Vec<Local> = add
-                .iter()
-                .flat_map(|&x| inst.provides[x as usize].iter().copied())
-                .collect();
-            provided.sort_unstable();
-            provided.dedup();
-            let mut out: Vec<Local> = provided.iter().filter_map(|&n| uniq[n as usize]).collect();
-            out.sort_unstable();
-            out.dedup();
-            out.retain(|&x| {
-                unique_of[x as usize]
-                    .iter()
-                    .all(|n| provided.binary_search(n).is_ok())
-            });
-            let freed: f64 = out.iter().map(|&x| inst.cost[x as usize]).sum();
-            if freed <= add_cost + EPS {
-                continue;
-            }
-            // Cheaper by construction (freed > added); keep it when still feasible.
-            let mut next: Vec<Local> = set.iter().copied().filter(|x| !out.contains(x)).collect();
-            next.extend(add);
-            if inst.feasible(&next, satisfied) {
-                drop_redundant(inst, satisfied, &mut next);
-                *set = next;
-                improved = true;
-                (in_set, unique_of, uniq) = coverage(inst, satisfied, set);
-            }
-        }
-        // One out, greedy in.
-        let mut by_cost = set.clone();
-        by_cost.sort_by(|&a, &b| {
-            inst.cost[b as usize]
-                .total_cmp(&inst.cost[a as usize])
-                .then(a.cmp(&b))
-        });
-        for x in by_cost.into_iter().take(REMOVALS_PER_PASS) {
-            if !set.contains(&x) {
-                continue;
-            }
-            let rest: Vec<Local> = set.iter().copied().filter(|&c| c != x).collect();
-            let (kept, mut met) = inst.fixpoint(&rest, satisfied);
-            let mut taken = vec![false; m];
-            for &c in &kept {
-                taken[c as usize] = true;
-            }
-            taken[x as usize] = true; // not back in through a bundle
-            let mut next = kept;
-            if !cover(inst, bundles, &inst.goals, &mut met, &mut taken, &mut next) {
-                continue;
-            }
-            if inst.feasible(&next, satisfied) {
-                drop_redundant(inst, satisfied, &mut next);
-                if inst.cost_of(&next) < inst.cost_of(set) - EPS {
-                    *set = next;
-                    improved = true;
-                }
-            }
-        }
-        if !improved {
+        let swapped = one_in_some_out(inst, satisfied, bundles, set);
+        let replaced = one_out_greedy_in(inst, satisfied, bundles, set);
+        if !swapped && !replaced {
             break;
         }
     }
 }
 
-/// For a feasible set: membership, the needs each member alone provides among those the
-/// set needs (goals and its courses' requirements), and each such need's only provider.
-fn coverage(
+/// The *one in, some out* move for every course not in `set`: add its bundle and remove
+/// the courses whose every uniquely provided need it provides, when that is cheaper and
+/// feasible. Returns whether `set` improved.
+fn one_in_some_out(
     inst: &Instance,
     satisfied: &[bool],
-    set: &[Local],
-) -> (Vec<bool>, Vec<Vec<Local>>, Vec<Option<Local>>) {
-    let mut in_set = vec![false; inst.len()];
-    for &c in set {
-        in_set[c as usize] = true;
-    }
-    let mut needed = vec![false; inst.needs.len()];
-    for &g in &inst.goals {
-        needed[g as usize] = !satisfied[g as usize];
-    }
-    for &c in set {
-        for &r in &inst.requires[c as usize] {
-            needed[r as usize] = !satisfied[r as usize];
+    bundles: &Bundles,
+    set: &mut Vec<Local>,
+) -> bool {
+    let mut improved = false;
+    let mut cov = Coverage::of(inst, satisfied, set);
+    for y in 0..inst.len() {
+        let Some((add, out)) = swap_in(inst, bundles, &cov, y) else {
+            continue;
+        };
+        // Cheaper by construction (freed > added); keep it when still feasible.
+        let mut next: Vec<Local> = set.iter().copied().filter(|x| !out.contains(x)).collect();
+        next.extend(add);
+        if inst.feasible(&next, satisfied) {
+            drop_redundant(inst, satisfied, &mut next);
+            *set = next;
+            improved = true;
+            cov = Coverage::of(inst, satisfied, set);
         }
     }
-    let mut count = vec![0u32; inst.needs.len()];
-    let mut uniq: Vec<Option<Local>> = vec![None; inst.needs.len()];
-    for &c in set {
-        for &n in &inst.provides[c as usize] {
-            if needed[n as usize] {
-                count[n as usize] += 1;
-                uniq[n as usize] = Some(c);
+    improved
+}
+
+/// Course `y`'s bundle members missing from the set, and the members they make
+/// redundant, when removing those frees more than adding costs.
+fn swap_in(
+    inst: &Instance,
+    bundles: &Bundles,
+    cov: &Coverage,
+    y: usize,
+) -> Option<(Vec<Local>, Vec<Local>)> {
+    // Members only: a course whose bundle is unreachable has none.
+    if cov.in_set[y] || bundles.members[y].is_empty() {
+        return None;
+    }
+    let add: Vec<Local> = bundles.members[y]
+        .iter()
+        .copied()
+        .filter(|&x| !cov.in_set[x as usize])
+        .collect();
+    if add.is_empty() {
+        return None;
+    }
+    let add_cost: f64 = add.iter().map(|&x| inst.cost[x as usize]).sum();
+    let mut provided: Vec<Local> = add
+        .iter()
+        .flat_map(|&x| inst.provides[x as usize].iter().copied())
+        .collect();
+    provided.sort_unstable();
+    provided.dedup();
+    let mut out: Vec<Local> = provided
+        .iter()
+        .filter_map(|&n| cov.only[n as usize])
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out.retain(|&x| {
+        cov.unique_of[x as usize]
+            .iter()
+            .all(|n| provided.binary_search(n).is_ok())
+    });
+    let freed: f64 = out.iter().map(|&x| inst.cost[x as usize]).sum();
+    (freed > add_cost + EPS).then_some((add, out))
+}
+
+/// The *one out, greedy in* move for the costliest courses of `set`: remove one and cover
+/// what it alone provided greedily, when that is cheaper. Returns whether `set` improved.
+fn one_out_greedy_in(
+    inst: &Instance,
+    satisfied: &[bool],
+    bundles: &Bundles,
+    set: &mut Vec<Local>,
+) -> bool {
+    let mut improved = false;
+    let mut by_cost = set.clone();
+    by_cost.sort_by(|&a, &b| {
+        inst.cost[b as usize]
+            .total_cmp(&inst.cost[a as usize])
+            .then(a.cmp(&b))
+    });
+    for x in by_cost.into_iter().take(REMOVALS_PER_PASS) {
+        if !set.contains(&x) {
+            continue;
+        }
+        let rest: Vec<Local> = set.iter().copied().filter(|&c| c != x).collect();
+        let (kept, mut met) = inst.fixpoint(&rest, satisfied);
+        let mut taken = vec![false; inst.len()];
+        for &c in &kept {
+            taken[c as usize] = true;
+        }
+        taken[x as usize] = true; // not back in through a bundle
+        let mut next = kept;
+        if !cover(inst, bundles, &inst.goals, &mut met, &mut taken, &mut next) {
+            continue;
+        }
+        if inst.feasible(&next, satisfied) {
+            drop_redundant(inst, satisfied, &mut next);
+            if inst.cost_of(&next) < inst.cost_of(set) - EPS {
+                *set = next;
+                improved = true;
             }
         }
     }
-    let mut unique_of: Vec<Vec<Local>> = vec![Vec::new(); inst.len()];
-    for (n, u) in uniq.iter_mut().enumerate() {
-        if count[n] == 1 {
-            if let Some(c) = *u {
-                unique_of[c as usize].push(n as Local);
+    improved
+}
+
+/// What a feasible set covers: membership, the needs each member alone provides among
+/// those the set needs (goals and its courses' requirements), and each such need's only
+/// provider.
+struct Coverage {
+    in_set: Vec<bool>,
+    unique_of: Vec<Vec<Local>>,
+    only: Vec<Option<Local>>,
+}
+
+impl Coverage {
+    fn of(inst: &Instance, satisfied: &[bool], set: &[Local]) -> Coverage {
+        let mut in_set = vec![false; inst.len()];
+        for &c in set {
+            in_set[c as usize] = true;
+        }
+        let mut needed = vec![false; inst.needs.len()];
+        for &g in &inst.goals {
+            needed[g as usize] = !satisfied[g as usize];
+        }
+        for &c in set {
+            for &r in &inst.requires[c as usize] {
+                needed[r as usize] = !satisfied[r as usize];
             }
-        } else {
-            *u = None;
+        }
+        let mut count = vec![0u32; inst.needs.len()];
+        let mut only: Vec<Option<Local>> = vec![None; inst.needs.len()];
+        for &c in set {
+            for &n in &inst.provides[c as usize] {
+                if needed[n as usize] {
+                    count[n as usize] += 1;
+                    only[n as usize] = Some(c);
+                }
+            }
+        }
+        let mut unique_of: Vec<Vec<Local>> = vec![Vec::new(); inst.len()];
+        for (n, u) in only.iter_mut().enumerate() {
+            if count[n] == 1 {
+                if let Some(c) = *u {
+                    unique_of[c as usize].push(n as Local);
+                }
+            } else {
+                *u = None;
+            }
+        }
+        Coverage {
+            in_set,
+            unique_of,
+            only,
         }
     }
-    (in_set, unique_of, uniq)
 }
 
 /// Drops courses whose removal keeps the set feasible, the costliest first. Only courses
