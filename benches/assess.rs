@@ -12,6 +12,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode};
 use skillgap::{Catalog, Profile};
 
+#[path = "../tests/support/mod.rs"]
 mod support;
 
 /// Skills in the benchmark profile.

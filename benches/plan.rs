@@ -12,6 +12,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use skillgap::{Assessment, Catalog, Level, Planner};
 
+#[path = "../tests/support/mod.rs"]
 mod support;
 
 /// A target of 100 skill levels the profile lacks and some course teaches, drawn by

@@ -20,6 +20,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use skillgap::resolve::{Resolver, Status};
 use support::Rng;
 
+#[path = "../tests/support/mod.rs"]
 mod support;
 
 /// Labels in the generated vocabulary.

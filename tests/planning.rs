@@ -7,24 +7,9 @@ use skillgap::{
     Assessment, Catalog, Course, Importance, Level, Plan, Planner, Profile, Role, Skill,
 };
 
-/// A small deterministic generator (splitmix64).
-struct Rng(u64);
+mod support;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-}
+use support::Rng;
 
 fn level(n: usize) -> Level {
     Level::new(n as u8).unwrap()
@@ -34,7 +19,7 @@ fn level(n: usize) -> Level {
 /// teaching 1–3 skills and requiring 0–2 skills, and one role `target` with `reqs`
 /// requirements; plus a profile with a few skills.
 fn random_instance(seed: u64, skills: usize, courses: usize, reqs: usize) -> (Catalog, Profile) {
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let id = |i: usize| format!("s{i:03}");
     let mut skill_list = Vec::new();
     for i in 0..skills {
@@ -163,6 +148,9 @@ fn assert_valid(a: &Assessment<'_>, plan: &Plan<'_>) {
     for (s, need) in goals(plan) {
         assert!(level[&s] >= need, "goal {s} {need} not met");
     }
+    // The goals above leave out the uncovered gaps: those must be exactly the gaps no
+    // plan can close.
+    support::check_uncovered(a, plan);
 }
 
 fn brute_force(catalog: &Catalog, a: &Assessment<'_>, plan: &Plan<'_>) -> Option<f64> {

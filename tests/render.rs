@@ -9,8 +9,9 @@ fn fixture() -> Catalog {
     Catalog::from_json(include_str!("fixtures/small.json")).unwrap()
 }
 
-/// Runs `dot -Tsvg` on `source` when graphviz is installed (CI installs it); otherwise
-/// checks the structure by hand.
+/// Runs `dot -Tsvg` on `source` when graphviz is installed; otherwise says so on stderr
+/// and checks the structure by hand. With `SKILLGAP_REQUIRE_GRAPHVIZ` set (as CI sets it),
+/// a missing `dot` fails the test.
 fn assert_renders(source: &str) {
     match Command::new("dot")
         .arg("-Tsvg")
@@ -34,7 +35,18 @@ fn assert_renders(source: &str) {
             );
             assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
         }
-        Err(_) => {
+        Err(e) => {
+            assert!(
+                std::env::var_os("SKILLGAP_REQUIRE_GRAPHVIZ").is_none(),
+                "graphviz `dot` is required here but cannot run: {e}"
+            );
+            // Written to the process's stderr, past the test harness's capture, so that the
+            // fallback is seen even when the test passes.
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: graphviz `dot` cannot run ({e}): checking the DOT structure only; \
+                 install graphviz to render it"
+            );
             assert!(source.starts_with("digraph "));
             assert_eq!(source.matches('{').count(), source.matches('}').count());
             assert_eq!(source.matches('"').count() % 2, 0);

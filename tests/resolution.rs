@@ -12,6 +12,8 @@ use skillgap::io::ProfileParser;
 use skillgap::resolve::{MatchKind, Rejection, ResolvePolicy, Resolver, Status};
 use skillgap::{Catalog, Error, Level, Profile};
 
+mod support;
+
 fn taxonomy() -> Catalog {
     Catalog::from_json(include_str!("data/taxonomy.json")).expect("the taxonomy is valid")
 }
@@ -107,18 +109,18 @@ fn labelled_set_meets_the_accuracy_floors() {
             ));
         }
     }
-    println!(
-        "{:<11} {:>5} {:>7} {:>9} {:>9} {:>8} {:>6}",
+    let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
+    let mut table = format!(
+        "{:<11} {:>5} {:>7} {:>9} {:>9} {:>8} {:>6}\n",
         "kind", "cases", "top-1", "resolved", "ambiguous", "unknown", "wrong"
     );
-    let pct = |n: usize, d: usize| 100.0 * n as f64 / d.max(1) as f64;
     for (kind, t) in by_kind
         .iter()
         .map(|(k, t)| (k.as_str(), t))
         .chain([("POSITIVES", &positives), ("NEGATIVES", &negatives)])
     {
-        println!(
-            "{:<11} {:>5} {:>6.1}% {:>8.1}% {:>8.1}% {:>7.1}% {:>6}",
+        table.push_str(&format!(
+            "{:<11} {:>5} {:>6.1}% {:>8.1}% {:>8.1}% {:>7.1}% {:>6}\n",
             kind,
             t.cases,
             pct(t.top1, t.cases),
@@ -126,8 +128,9 @@ fn labelled_set_meets_the_accuracy_floors() {
             pct(t.ambiguous, t.cases),
             pct(t.unknown, t.cases),
             t.wrong
-        );
+        ));
     }
+    print!("{table}");
     println!("\nnot resolved as labelled ({}):", misses.len());
     for m in &misses {
         println!("  {m}");
@@ -139,6 +142,7 @@ fn labelled_set_meets_the_accuracy_floors() {
         positives.cases, negatives.cases
     );
     assert!(top1 >= 97.0, "top-1 accuracy on positives {top1:.1}% < 97%");
+    check_by_kind_golden(&table);
     assert!(
         unknown >= 90.0,
         "negatives reported unknown {unknown:.1}% < 90%"
@@ -148,6 +152,123 @@ fn labelled_set_meets_the_accuracy_floors() {
     assert!(
         wrong <= 1.0,
         "{wrong:.1}% of positives resolved to a wrong skill"
+    );
+}
+
+/// The seed of the generated typo cases.
+const TYPO_SEED: u64 = 0x7790_5EED;
+
+/// Keys next to a letter on a QWERTY keyboard: left and right on its row, and the keys
+/// above and below (same column, and one to the right).
+fn neighbours(c: char) -> Vec<char> {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    let lower = c.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (r, row) in ROWS.iter().enumerate() {
+        let Some(i) = row.find(lower) else { continue };
+        let at = |row: &str, i: usize| row.chars().nth(i);
+        out.extend(i.checked_sub(1).and_then(|j| at(row, j)));
+        out.extend(at(row, i + 1));
+        for other in [r.checked_sub(1), Some(r + 1)].into_iter().flatten() {
+            if let Some(o) = ROWS.get(other) {
+                out.extend(at(o, i));
+                out.extend(at(o, i + 1));
+            }
+        }
+    }
+    if c.is_ascii_uppercase() {
+        out.iter_mut().for_each(|n| *n = n.to_ascii_uppercase());
+    }
+    out
+}
+
+/// One keyboard slip in `text` at a random letter: a neighbouring key instead, the
+/// letter left out, a neighbouring key typed after it, or the letter swapped with the
+/// next one.
+fn slip(rng: &mut support::Rng, text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let letters: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i].is_ascii_alphabetic())
+        .collect();
+    let i = letters[rng.below(letters.len())];
+    let near = neighbours(chars[i]);
+    match rng.below(4) {
+        0 if !near.is_empty() => chars[i] = near[rng.below(near.len())],
+        1 => {
+            chars.remove(i);
+        }
+        2 if !near.is_empty() => chars.insert(i + 1, near[rng.below(near.len())]),
+        _ if i + 1 < chars.len() && chars[i + 1] != chars[i] => chars.swap(i, i + 1),
+        _ => {
+            chars.remove(i);
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// The typo cases of `tests/data/resolution.tsv`: `typo1` (130 cases, one slip, on names
+/// and aliases of at least 5 letters) and `typo2` (90 cases, two slips, at least 8
+/// letters), on labels drawn at random from the taxonomy. A slip that gives another
+/// label of the taxonomy, or the label itself again, is drawn anew.
+fn typo_cases(catalog: &Catalog) -> Vec<String> {
+    let mut rng = support::Rng::new(TYPO_SEED);
+    let labels: Vec<(&str, &str)> = catalog
+        .skills()
+        .iter()
+        .flat_map(|s| {
+            std::iter::once(s.name())
+                .chain(s.aliases().iter().map(String::as_str))
+                .map(move |l| (l, s.id().as_str()))
+        })
+        .collect();
+    let letters = |l: &str| l.chars().filter(char::is_ascii_alphabetic).count();
+    let mut out = Vec::new();
+    for (kind, count, slips, min) in [("typo1", 130, 1, 5), ("typo2", 90, 2, 8)] {
+        let pool: Vec<&(&str, &str)> = labels.iter().filter(|(l, _)| letters(l) >= min).collect();
+        let mut made = 0;
+        while made < count {
+            let (label, id) = pool[rng.below(pool.len())];
+            let mut query = label.to_string();
+            for _ in 0..slips {
+                query = slip(&mut rng, &query);
+            }
+            if catalog.resolve_skill(&query).is_some() {
+                continue;
+            }
+            out.push(format!("{kind}\t{query}\t{id}"));
+            made += 1;
+        }
+    }
+    out
+}
+
+/// The typo cases of the labelled set are the generator's.
+#[test]
+fn typo_cases_are_generated() {
+    let committed: Vec<&str> = include_str!("data/resolution.tsv")
+        .lines()
+        .filter(|l| l.starts_with("typo"))
+        .collect();
+    let generated = typo_cases(&taxonomy());
+    if std::env::var_os("PRINT_TYPO_CASES").is_some() {
+        println!("{}", generated.join("\n"));
+    }
+    assert_eq!(committed, generated, "regenerate with PRINT_TYPO_CASES=1");
+}
+
+/// The results of the labelled set by kind of case, as `tests/data/resolution-by-kind.txt`
+/// records them: a change in any kind (for better or worse) is seen, and the file is
+/// updated on purpose (`UPDATE_GOLDEN=1`).
+fn check_by_kind_golden(table: &str) {
+    const GOLDEN: &str = "tests/data/resolution-by-kind.txt";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GOLDEN);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, table).expect("write the golden file");
+    }
+    let golden = std::fs::read_to_string(&path).expect("the golden file");
+    assert_eq!(
+        table, golden,
+        "results by kind changed; see {GOLDEN} (UPDATE_GOLDEN=1 rewrites it)"
     );
 }
 

@@ -1,4 +1,6 @@
-//! Deterministic synthetic catalogs and profiles for the benches.
+//! What the tests and the benches share: a deterministic generator of synthetic
+//! catalogs and profiles, and reference computations (oracles) to check results against.
+//! Benches include this file with `#[path = "../tests/support/mod.rs"] mod support;`.
 //!
 //! [`Synthetic::esco`] builds an ESCO-sized catalog (14,000 skills, 3,000 roles, ~100,000
 //! requirements, 5,000 courses) through the public API only. Everything comes from a
@@ -14,12 +16,12 @@
 //! - roles draw their requirements with the same skew; ~10% extend one earlier role;
 //! - courses teach popular skills more often and require skills of lower index.
 
-// Each bench uses part of this module.
+// Each test and bench uses part of this module.
 #![allow(dead_code)]
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use skillgap::{Catalog, Course, Importance, Level, Profile, Role, Skill};
+use skillgap::{Assessment, Catalog, Course, Importance, Level, Profile, Role, Skill};
 
 /// The seed of every generated catalog and profile unless told otherwise.
 pub const SEED: u64 = 0x5EED_51C1_11A9;
@@ -160,6 +162,28 @@ impl Synthetic {
     /// Validates and indexes the items.
     pub fn into_catalog(self) -> Catalog {
         Catalog::new(self.skills, self.roles, self.courses).expect("the synthetic catalog is valid")
+    }
+
+    /// The same items with an explicit weight on every requirement (as O*NET imports
+    /// have), drawn in 0.2..=2.0 with two decimals: gap priorities then take many values.
+    pub fn with_explicit_weights(mut self, seed: u64) -> Self {
+        let mut rng = Rng::new(seed ^ 0x00E1_6475);
+        self.roles = self
+            .roles
+            .into_iter()
+            .map(|role| {
+                let mut out = Role::new(role.id().clone(), role.name());
+                for e in role.extends() {
+                    out = out.with_extends(e.clone());
+                }
+                for q in role.requirements() {
+                    let w = rng.range(20, 200) as f64 / 100.0;
+                    out = out.with(q.clone().with_weight(w));
+                }
+                out
+            })
+            .collect();
+        self
     }
 
     /// Own requirements over all roles (before `extends` merging).
@@ -463,4 +487,203 @@ pub fn profile(skills: &[Skill], n: usize, seed: u64) -> Profile {
         profile = profile.with_skill(label, level(l));
     }
     profile
+}
+
+/// The gaps of `role` computed the obvious way, through the public API only, as a check
+/// of the indexed computation: the unmet requirements, then, until nothing changes, every
+/// prerequisite a gap asks more of than the profile has, with the highest level asked,
+/// the largest weight and the highest importance of the gaps asking.
+pub type ExpectedGaps = BTreeMap<String, ExpectedGap>;
+
+/// A gap as [`reference_gaps`] finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExpectedGap {
+    pub need: Level,
+    pub weight: f64,
+    pub importance: Importance,
+    pub required: bool,
+    pub implied_by: BTreeSet<String>,
+}
+
+pub fn reference_gaps(a: &Assessment<'_>, role: &str) -> ExpectedGaps {
+    let catalog = a.catalog();
+    let weights = a.policy().weights;
+    let mut gaps = ExpectedGaps::new();
+    for q in catalog.requirements(role).expect("known role") {
+        if a.level_of(q.skill().as_str()) < q.level().as_f64() {
+            let gap = ExpectedGap {
+                need: q.level(),
+                weight: q.weight().unwrap_or_else(|| weights.of(q.importance())),
+                importance: q.importance(),
+                required: true,
+                implied_by: BTreeSet::new(),
+            };
+            gaps.insert(q.skill().to_string(), gap);
+        }
+    }
+    loop {
+        let before = gaps.clone();
+        for (skill, g) in &before {
+            for (prereq, level) in catalog.prerequisites(skill) {
+                if a.level_of(prereq.as_str()) >= level.as_f64() {
+                    continue;
+                }
+                let e = gaps.entry(prereq.to_string()).or_insert(ExpectedGap {
+                    need: level,
+                    weight: 0.0,
+                    importance: Importance::Optional,
+                    required: false,
+                    implied_by: BTreeSet::new(),
+                });
+                e.need = e.need.max(level);
+                if !e.required {
+                    e.weight = e.weight.max(g.weight);
+                    e.importance = e.importance.max(g.importance);
+                }
+                e.implied_by.insert(skill.clone());
+            }
+        }
+        if gaps == before {
+            return gaps;
+        }
+    }
+}
+
+/// Checks the gaps of `role` against [`reference_gaps`], their priority order (priority
+/// descending, ties by skill id) and their learning order (each gap after the gaps on its
+/// unmet prerequisites; among the gaps free to come next, the first by priority).
+pub fn check_gaps(a: &Assessment<'_>, role: &str) {
+    let gaps = a.gaps(role).expect("known role");
+    let expected = reference_gaps(a, role);
+    let got: ExpectedGaps = gaps
+        .by_priority()
+        .map(|g| {
+            let gap = ExpectedGap {
+                need: g.need(),
+                weight: g.weight(),
+                importance: g.importance(),
+                required: !g.is_implied(),
+                implied_by: g.implied_by().map(|s| s.to_string()).collect(),
+            };
+            (g.skill().id().to_string(), gap)
+        })
+        .collect();
+    assert_eq!(got, expected, "gaps of {role}");
+    let keys: Vec<(f64, String)> = gaps
+        .by_priority()
+        .map(|g| (-g.priority(), g.skill().id().to_string()))
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] < w[1]),
+        "{role}: gaps not by priority, then id: {keys:?}"
+    );
+    // Kahn's rule, the slow way: repeatedly the first gap by priority whose prerequisite
+    // gaps are all placed.
+    let by_priority: Vec<(String, BTreeSet<String>)> = gaps
+        .by_priority()
+        .map(|g| {
+            (
+                g.skill().id().to_string(),
+                g.implied_by().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect();
+    let mut placed: BTreeSet<String> = BTreeSet::new();
+    let mut want = Vec::new();
+    while want.len() < by_priority.len() {
+        let (next, _) = by_priority
+            .iter()
+            .find(|(s, _)| {
+                !placed.contains(s)
+                    && by_priority
+                        .iter()
+                        .all(|(p, by)| placed.contains(p) || !by.contains(s))
+            })
+            .expect("the prerequisites are acyclic");
+        placed.insert(next.clone());
+        want.push(next.clone());
+    }
+    let order: Vec<String> = gaps
+        .in_learning_order()
+        .map(|g| g.skill().id().to_string())
+        .collect();
+    assert_eq!(order, want, "learning order of {role}");
+}
+
+/// Checks that `ranked` is every role by score descending, ties by id, each score as
+/// [`Assessment::role`] gives it: a plain sort of all the roles.
+pub fn check_ranking(a: &Assessment<'_>, ranked: &[skillgap::assess::RoleScore<'_>]) {
+    let mut all: Vec<(f64, String)> = a
+        .catalog()
+        .roles()
+        .iter()
+        .map(|r| {
+            (
+                a.role(r.id().as_str()).expect("known").score(),
+                r.id().to_string(),
+            )
+        })
+        .collect();
+    all.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let got: Vec<(f64, String)> = ranked
+        .iter()
+        .map(|rs| (rs.score(), rs.role().id().to_string()))
+        .collect();
+    assert_eq!(got, all[..got.len()], "ranking");
+}
+
+/// The highest level of each skill (by id) reachable from the profile's levels by taking
+/// every course whose requirements are met, again and again until nothing changes: a gap
+/// needing more than this can be closed by no plan, one needing no more by some plan.
+pub fn reachable_levels(a: &Assessment<'_>) -> BTreeMap<String, f64> {
+    let catalog = a.catalog();
+    let mut level: BTreeMap<String, f64> = catalog
+        .skills()
+        .iter()
+        .map(|s| (s.id().to_string(), a.level_of(s.id().as_str())))
+        .collect();
+    loop {
+        let mut changed = false;
+        for c in catalog.courses() {
+            let takeable = c
+                .requires()
+                .iter()
+                .all(|r| level[r.skill().as_str()] >= r.level().as_f64());
+            if !takeable {
+                continue;
+            }
+            for t in c.teaches() {
+                let l = level.get_mut(t.skill().as_str()).expect("known skill");
+                if *l < t.level().as_f64() {
+                    *l = t.level().as_f64();
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return level;
+        }
+    }
+}
+
+/// Checks that a plan lists as uncovered exactly the gaps no plan can close.
+pub fn check_uncovered(a: &Assessment<'_>, plan: &skillgap::Plan<'_>) {
+    let reachable = reachable_levels(a);
+    let uncovered: BTreeSet<&str> = plan.uncovered().iter().map(|u| u.skill.as_str()).collect();
+    for gap in plan.gaps().by_priority() {
+        let skill = gap.skill().id().as_str();
+        let closable = reachable[skill] >= gap.need().as_f64();
+        assert_eq!(
+            !uncovered.contains(skill),
+            closable,
+            "gap {skill} (need {}, reachable {}): listed uncovered = {}",
+            gap.need().get(),
+            reachable[skill],
+            uncovered.contains(skill)
+        );
+    }
+    assert!(
+        uncovered.iter().all(|s| plan.gaps().get(s).is_some()),
+        "every uncovered skill is a gap"
+    );
 }
