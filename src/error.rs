@@ -39,6 +39,7 @@ pub enum Error {
     },
     /// A document is not valid TOML, or does not have the expected shape.
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     #[error("{document} is not a valid TOML document: {source}")]
     Toml {
         /// `catalog` or `profile`.
@@ -49,6 +50,7 @@ pub enum Error {
     },
     /// A document could not be written as TOML.
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     #[error("cannot write {document} as TOML: {source}")]
     TomlWrite {
         /// `catalog` or `profile`.

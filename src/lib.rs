@@ -38,13 +38,68 @@
 //! # Ok::<(), skillgap::Error>(())
 //! ```
 //!
-//! Scoring: `score = Σ wᵢ·creditᵢ / Σ wᵢ` with `creditᵢ = min(1, haveᵢ / needᵢ)`; see
-//! [`Policy`] for weights, partial credit, transfer between related skills and the
-//! recency discount.
+//! # Concepts
+//!
+//! | type | what it is |
+//! |---|---|
+//! | [`Level`] | proficiency 0..=5: none, awareness, beginner, intermediate, advanced, expert; parsed from numbers and words |
+//! | [`Skill`] | id, name, aliases; prerequisites (skills at a level) and related skills that transfer partial credit |
+//! | [`Role`] | requirements (skill, level, [`Importance`], optional weight); may extend other roles |
+//! | [`Course`] | provider, hours, cost; the skills it teaches (up to a level) and requires |
+//! | [`Profile`] | a person's skills by id, name or alias, with levels and the year last used |
+//! | [`Catalog`] | skills, roles and courses, validated and indexed once; immutable, `Send + Sync` |
+//! | [`Assessment`] | a profile scored against every role: ranking, explanations, [`Gaps`], plans |
+//! | [`Plan`] | the courses that close a role's gaps, in stages and a valid order ([`Planner`] for options) |
+//!
+//! # How the crate is built
+//!
+//! Data flows one way, and each layer is a module that uses only the layers before it:
+//!
+//! 1. [`model`]: plain data, as documents hold it (ids, levels, skills, roles, courses,
+//!    profiles).
+//! 2. [`resolve`]: names to skills: exact, normalised, acronym and fuzzy matching with
+//!    confidences.
+//! 3. [`catalog`]: validation, and the indexes built once: names, the skill graph, every
+//!    role's merged requirements, the skill → requirements index scoring walks, each
+//!    role's prerequisite closure, what courses teach and require.
+//! 4. [`assess`]: scores, explanations, gaps.
+//! 5. [`plan`]: plans, schedules, what to learn next, career paths.
+//!
+//! At the edges, [`io`] reads and writes documents (JSON, TOML, free text) and the
+//! renderers write Markdown ([`Plan::to_markdown`]) and Graphviz DOT ([`Plan::to_dot`],
+//! [`Catalog::role_dot`]). [`error`] holds the one error type and its parts.
+//!
+//! # Scoring
+//!
+//! For a role with (merged) requirements *i*: `score = Σ wᵢ·creditᵢ / Σ wᵢ`, with
+//! `creditᵢ = min(1, haveᵢ / needᵢ)` (partial credit; 0 or 1 without it) and `haveᵢ` the
+//! profile's level after the recency discount, or a related skill's level times its
+//! transfer factor when that is higher. A role is ready when every essential requirement
+//! is met. The formula, the [`Policy`] and the cost: [`assess`].
+//!
+//! # Gaps and plans
+//!
+//! A gap is a requirement the profile does not meet, with its unmet prerequisites as
+//! implied gaps, transitively; gaps come by priority (`weight × (need − have) / need`) and
+//! in learning order (prerequisites first, Kahn 1962): [`Gaps`]. A plan is the cheapest
+//! set of courses (in hours, cost or a mix) that closes the gaps in an order that respects
+//! every course's requirements: an NP-hard covering problem the [`Planner`] solves exactly
+//! when small and by proven heuristics when large (see [`plan`]).
+//!
+//! # Formats
+//!
+//! Catalog and profile documents, `skillgap.catalog/1` and `skillgap.profile/1`, in JSON
+//! or, with the `toml` feature, TOML: [`io`]. Unknown fields are errors; a catalog that
+//! fails validation lists every problem with its place ([`error::Problem`]).
+//!
+//! # Features
+//!
+//! - `toml`: read and write documents as TOML.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod assess;
 pub mod catalog;

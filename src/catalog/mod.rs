@@ -77,6 +77,15 @@ impl Catalog {
     /// shared by two skills, unknown references (with did-you-mean), level 0 where a level
     /// is needed, negative or non-finite numbers, cycles among skill prerequisites or role
     /// `extends` (as paths), and roles without requirements.
+    ///
+    /// # Complexity
+    ///
+    /// Validation is linear in the items and their references (cycles by Tarjan 1972),
+    /// plus one did-you-mean search per unknown reference. Indexing sorts the items,
+    /// merges each role's requirements with those of the roles it extends, builds the
+    /// skill → requirements index and each role's prerequisite closure (a depth-first
+    /// search from its requirements): about 0.15 s for an ESCO-sized catalog of 14,000
+    /// skills, 3,000 roles and 110,000 requirements (`cargo bench --bench assess`).
     pub fn new(skills: Vec<Skill>, roles: Vec<Role>, courses: Vec<Course>) -> Result<Catalog> {
         Catalog::with_problems(skills, roles, courses, Vec::new())
     }

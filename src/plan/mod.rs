@@ -1,5 +1,15 @@
-//! Plans: the chosen courses in stages, what each closes, a calendar, and the profile as it
-//! will be afterwards.
+//! Plans: the courses that close a target's gaps, in stages and a valid order; what to
+//! learn next; career paths.
+//!
+//! - [`Planner`] chooses the courses (least hours, cost or a mix; every gap or only what
+//!   makes a role ready; a role or any skill levels as the target) and documents the
+//!   algorithm. [`Assessment::plan`](crate::Assessment::plan) is the one-call form.
+//! - [`Plan`] holds them: in stages (each course after the courses it builds on: a
+//!   longest-path layering), with what each closes, gaps left [`Uncovered`] with their
+//!   reason, a weekly [`Schedule`], and the profile afterwards ([`Plan::apply`]).
+//! - [`Assessment::next_courses`](crate::Assessment::next_courses), [`Readiness`] and
+//!   [`CareerPath`] answer what to learn next, which roles are reachable soonest, and
+//!   which stepping-stone roles lead to a target.
 
 mod assemble;
 mod career;

@@ -1,22 +1,5 @@
-//! The planner: the least study that closes a target's gaps, in a valid order.
-//!
-//! A plan is a set of courses such that each course's requirements are met by the profile
-//! or by courses taken before it, and that, once taken, meets every closable gap of the
-//! target (implied prerequisite gaps included), at the least total objective: hours, cost
-//! or a weighted mix.
-//!
-//! The problem generalises weighted set cover (Chvátal 1979), so it is NP-hard. The planner
-//! builds the instance of candidate courses (those teaching a needed level or a requirement
-//! of one, transitively), drops courses that can never be taken and courses dominated by a
-//! cheaper one that provides as much and requires no more, then
-//! - solves it **exactly** by branch and bound when it has at most
-//!   [`Planner::exact_limit`] candidates (25 by default);
-//! - otherwise splits it into independent components, solves each small one exactly within
-//!   a node budget, and the others with a greedy cover with prerequisite closure, a pass
-//!   that drops redundant courses, local search with exchange moves, and
-//!   large-neighbourhood search with exact repair.
-//!
-//! [`Plan::is_optimal`] says whether the plan is proven optimal.
+//! The planner: options, and the questions it answers (a role's gaps, chosen skill
+//! levels).
 
 use super::assemble::{assemble, Chosen};
 use super::solver::{self, Built, Instance, Limits};
@@ -87,7 +70,47 @@ pub enum Scope {
     Ready,
 }
 
-/// Plans courses for an assessed profile.
+/// Plans courses for an assessed profile: the least study that closes a target's gaps,
+/// in a valid order.
+///
+/// # The problem
+///
+/// A plan is a set of courses such that each course's requirements are met by the
+/// profile or by courses taken before it, and that, once taken, meets every closable gap
+/// of the target (implied prerequisite gaps included), at the least total [`Objective`]:
+/// hours, cost or a weighted mix. Levels only rise, to the highest level taught, so each
+/// need is met by one course. The problem generalises weighted set cover (Chvátal 1979),
+/// so it is NP-hard.
+///
+/// # The algorithm
+///
+/// 1. **Instance.** The candidate courses: those teaching a needed level or a requirement
+///    of one, transitively (a search backward from the goals); then forward from the
+///    profile (Kahn 1962), only those that can ever be taken. Goals no such course meets
+///    are reported as [`Uncovered`](crate::plan::Uncovered) with the reason, never
+///    dropped. Courses dominated by one no dearer that provides as much and requires no
+///    more are dropped (the optimum is kept).
+/// 2. **Exact**, when the instance has at most [`Planner::exact_limit`] candidates (25 by
+///    default): branch and bound over acyclic *justifications* (each need assigned to a
+///    course providing it, without cycles), branching on the need with the fewest
+///    options, pruned by packing and cost-sharing lower bounds; complete, so the plan is
+///    proven minimal when it finishes within [`Planner::node_budget`].
+/// 3. **Large**, otherwise: independent components (union-find over shared needs), each
+///    solved exactly within a budget when small, else by a greedy cover whose candidates
+///    are *bundles* (a course with the cheapest courses its requirements need: an AND–OR
+///    shortest path, Knuth 1977), a pass dropping redundant courses, local search (add a
+///    bundle and remove what it makes redundant; remove a course and re-cover its needs)
+///    and large-neighbourhood search with exact repair.
+///
+/// [`Plan::is_optimal`](crate::Plan::is_optimal) says whether the plan is proven optimal.
+///
+/// # Complexity
+///
+/// Building the instance is linear in the candidate courses and their needs. The exact
+/// search visits at most `node_budget` nodes (2,000,000 by default), each costing
+/// O(candidates + open needs); the large mode is polynomial (greedy O(m log m) per goal
+/// covered, local search a few passes of O(m · needs)). Quality, measured on random
+/// instances against the exact optimum: see the README.
 ///
 /// ```
 /// use skillgap::{Catalog, Level, Planner, Profile};

@@ -1,8 +1,37 @@
-//! Name resolution: from what a person typed to a catalog item.
+//! Name resolution: from what a person typed to a skill, with how sure it is.
 //!
-//! Every lookup by name in the crate goes through one `Vocabulary` and its index:
-//! profile skills, free-text profiles, catalog references and their did-you-mean
-//! suggestions, role names. [`Resolver`] is its public face for skills.
+//! Every lookup by name in the crate goes through one vocabulary (labels mapped to items)
+//! and its index: profile skills, free-text profiles, catalog references and their
+//! did-you-mean suggestions, role names. [`Resolver`] is its public face for skills; its
+//! documentation lists the matching rules and their confidences, and [`ResolvePolicy`]
+//! the thresholds. [`Catalog::resolve`](crate::Catalog::resolve) resolves with the
+//! default policy.
+//!
+//! # The index
+//!
+//! Built once per vocabulary (a catalog's on first use beyond exact lookup):
+//!
+//! - **Exact keys**: each label's canonical, compact and token-order keys (after
+//!   meaning-preserving normalisation: compatibility forms and accents, punctuation and
+//!   separators, plurals), and the acronyms generated from multi-word labels, each mapped
+//!   to the labels that have it.
+//! - **Token dictionary**: every distinct word of the labels that may match fuzzily
+//!   (three characters or more), with its postings (the labels containing it) and its
+//!   deletion neighbourhood (symmetric delete spelling correction, as in SymSpell, Garbe
+//!   2012): every string made by deleting up to one character (words of 3 to 5 characters)
+//!   or two (6 to 32). A query word finds the dictionary words within that many edits by
+//!   looking up its own deletions, without scanning the dictionary; each is confirmed by
+//!   strsim's optimal string alignment distance.
+//!
+//! # Complexity
+//!
+//! An exact lookup is one hash of the query (up to ASCII case), then, if that misses, one
+//! normalisation and a second hash. A fuzzy query scores only the labels containing a near
+//! match of its rarest word (its two rarest when it has three content words or more and
+//! the rarest is not a dictionary word), so its cost grows with those postings, not with
+//! the vocabulary; queries over `max_query_bytes` are not looked up, over 12 words match
+//! exactly only, and words over 32 characters match exactly only. Building the index is
+//! O(Σ label length + Σ word length²) for the deletion neighbourhoods.
 
 mod index;
 mod normalize;
