@@ -245,96 +245,122 @@ impl CatalogDoc {
     /// Checks the format and converts to catalog items, recording bad levels in `problems`.
     pub(crate) fn into_parts(self, problems: &mut Vec<Problem>) -> Result<CatalogParts> {
         check_format(Document::Catalog, &self.format)?;
-        let mut skills = Vec::with_capacity(self.skills.len());
-        for (index, raw) in self.skills.into_iter().enumerate() {
-            let mut skill = Skill::new(raw.id, raw.name);
-            for alias in raw.aliases {
-                skill = skill.with_alias(alias);
-            }
-            if let Some(c) = raw.category {
-                skill = skill.with_category(c);
-            }
-            if let Some(d) = raw.description {
-                skill = skill.with_description(d);
-            }
-            for r in raw.related {
-                skill = skill.with_related(r.skill, r.transfer);
-            }
-            let id = skill.id().to_string();
-            for (s, l) in skill_levels(
-                raw.requires,
-                ItemKind::Skill,
-                index,
-                &id,
-                "requires",
-                problems,
-            ) {
-                skill = skill.with_prerequisite(s, l);
-            }
-            skills.push(skill);
-        }
-
-        let mut roles = Vec::with_capacity(self.roles.len());
-        for (index, raw) in self.roles.into_iter().enumerate() {
-            let mut role = Role::new(raw.id, raw.name);
-            if let Some(d) = raw.description {
-                role = role.with_description(d);
-            }
-            for e in raw.extends {
-                role = role.with_extends(e);
-            }
-            for (i, req) in raw.requirements.into_iter().enumerate() {
-                let at = || {
-                    Location::new(
-                        ItemKind::Role,
-                        index,
-                        role.id().as_str(),
-                        format!("requirements[{i}].level"),
-                    )
-                };
-                let level = level_at(&req.level, at, problems);
-                let mut r = Requirement::new(req.skill, level, req.importance);
-                if let Some(w) = req.weight {
-                    r = r.with_weight(w);
-                }
-                role = role.with(r);
-            }
-            roles.push(role);
-        }
-
-        let mut courses = Vec::with_capacity(self.courses.len());
-        for (index, raw) in self.courses.into_iter().enumerate() {
-            let mut course = Course::new(raw.id, raw.title)
-                .with_provider(raw.provider)
-                .with_hours(raw.hours)
-                .with_cost(raw.cost);
-            if let Some(u) = raw.url {
-                course = course.with_url(u);
-            }
-            let id = course.id().to_string();
-            for (s, l) in skill_levels(
-                raw.teaches,
-                ItemKind::Course,
-                index,
-                &id,
-                "teaches",
-                problems,
-            ) {
-                course = course.with_teaches(s, l);
-            }
-            for (s, l) in skill_levels(
-                raw.requires,
-                ItemKind::Course,
-                index,
-                &id,
-                "requires",
-                problems,
-            ) {
-                course = course.with_requires(s, l);
-            }
-            courses.push(course);
-        }
+        let skills = self
+            .skills
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| raw.into_skill(index, problems))
+            .collect();
+        let roles = self
+            .roles
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| raw.into_role(index, problems))
+            .collect();
+        let courses = self
+            .courses
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| raw.into_course(index, problems))
+            .collect();
         Ok((skills, roles, courses))
+    }
+}
+
+impl RawSkill {
+    /// Converts the skill at `index` of the document, recording bad levels in `problems`.
+    fn into_skill(self, index: usize, problems: &mut Vec<Problem>) -> Skill {
+        let mut skill = Skill::new(self.id, self.name);
+        for alias in self.aliases {
+            skill = skill.with_alias(alias);
+        }
+        if let Some(c) = self.category {
+            skill = skill.with_category(c);
+        }
+        if let Some(d) = self.description {
+            skill = skill.with_description(d);
+        }
+        for r in self.related {
+            skill = skill.with_related(r.skill, r.transfer);
+        }
+        let id = skill.id().to_string();
+        for (s, l) in skill_levels(
+            self.requires,
+            ItemKind::Skill,
+            index,
+            &id,
+            "requires",
+            problems,
+        ) {
+            skill = skill.with_prerequisite(s, l);
+        }
+        skill
+    }
+}
+
+impl RawRole {
+    /// Converts the role at `index` of the document, recording bad levels in `problems`.
+    fn into_role(self, index: usize, problems: &mut Vec<Problem>) -> Role {
+        let mut role = Role::new(self.id, self.name);
+        if let Some(d) = self.description {
+            role = role.with_description(d);
+        }
+        for e in self.extends {
+            role = role.with_extends(e);
+        }
+        for (i, req) in self.requirements.into_iter().enumerate() {
+            let at = || {
+                Location::new(
+                    ItemKind::Role,
+                    index,
+                    role.id().as_str(),
+                    format!("requirements[{i}].level"),
+                )
+            };
+            let level = level_at(&req.level, at, problems);
+            let mut r = Requirement::new(req.skill, level, req.importance);
+            if let Some(w) = req.weight {
+                r = r.with_weight(w);
+            }
+            role = role.with(r);
+        }
+        role
+    }
+}
+
+impl RawCourse {
+    /// Converts the course at `index` of the document, recording bad levels in
+    /// `problems`.
+    fn into_course(self, index: usize, problems: &mut Vec<Problem>) -> Course {
+        let mut course = Course::new(self.id, self.title)
+            .with_provider(self.provider)
+            .with_hours(self.hours)
+            .with_cost(self.cost);
+        if let Some(u) = self.url {
+            course = course.with_url(u);
+        }
+        let id = course.id().to_string();
+        for (s, l) in skill_levels(
+            self.teaches,
+            ItemKind::Course,
+            index,
+            &id,
+            "teaches",
+            problems,
+        ) {
+            course = course.with_teaches(s, l);
+        }
+        for (s, l) in skill_levels(
+            self.requires,
+            ItemKind::Course,
+            index,
+            &id,
+            "requires",
+            problems,
+        ) {
+            course = course.with_requires(s, l);
+        }
+        course
     }
 }
 

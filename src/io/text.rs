@@ -366,26 +366,7 @@ impl<'c> ProfileParser<'c> {
                 return Err(Error::UnclearProfile { warnings: unclear });
             }
         }
-        // The profile: resolved skills in the order written, highest level kept.
-        let mut profile = Profile::new();
-        let mut kept: Vec<(SkillId, Level, Option<i32>)> = Vec::new();
-        for item in &items {
-            let Some(skill) = item.skill() else { continue };
-            match kept.iter_mut().find(|k| k.0 == *skill) {
-                Some(k) => {
-                    k.1 = k.1.max(item.level);
-                    k.2 = k.2.max(item.last_used);
-                    warnings.push(Warning::DuplicateSkill {
-                        name: item.name.clone(),
-                        skill: skill.clone(),
-                    });
-                }
-                None => kept.push((skill.clone(), item.level, item.last_used)),
-            }
-        }
-        for (skill, level, last_used) in kept {
-            profile.push(ProfileSkill::new(skill.as_str(), level, last_used));
-        }
+        let profile = profile_of(&items, &mut warnings);
         Ok(ParsedProfile {
             profile,
             items,
@@ -405,8 +386,11 @@ impl<'c> ProfileParser<'c> {
     /// Reads one item (maybe several skills), appending items and warnings.
     fn read_item(&self, segment: &str, items: &mut Vec<ParsedItem>, warnings: &mut Vec<Warning>) {
         let text = clip(segment, 64);
-        let (name, info, unclear) = self.split_level(segment);
-        let level = info.as_ref().and_then(|i| i.level);
+        let NameAndLevel {
+            name,
+            info,
+            unclear,
+        } = self.split_level(segment);
         if let Some(value) = unclear {
             warnings.push(Warning::UnclearLevel {
                 name: clip(&name, 64),
@@ -414,148 +398,92 @@ impl<'c> ProfileParser<'c> {
                 used: self.default_level,
             });
         }
+        let (level, level_source) = info
+            .level()
+            .unwrap_or((self.default_level, LevelSource::Default));
+        for (name, resolution) in self.resolve_parts(name) {
+            let name = clip(&name, 64);
+            if let Some(warning) = resolution_warning(&name, &resolution) {
+                warnings.push(warning);
+            }
+            items.push(ParsedItem {
+                text: text.clone(),
+                name,
+                level,
+                level_source,
+                level_text: info.text().map(str::to_string),
+                last_used: info.last_used,
+                resolution,
+            });
+        }
+    }
+
+    /// Resolves a name: as a whole, or, when it does not resolve and is a compound
+    /// (`TensorFlow/Keras`), part by part. Parts stand on their own once one of them names
+    /// a skill; each is then reported (and warned about) separately.
+    fn resolve_parts(&self, name: String) -> Vec<(String, Resolution)> {
         let resolution = self.catalog.resolve(&name);
-        let mut parts: Vec<(String, Resolution)> = Vec::new();
         if !resolution.is_resolved() {
             if let Some(split) = split_compound(&name) {
-                let resolved: Vec<(String, Resolution)> = split
+                let parts: Vec<(String, Resolution)> = split
                     .into_iter()
                     .map(|p| {
                         let r = self.catalog.resolve(&p);
                         (p, r)
                     })
                     .collect();
-                // Parts stand on their own once one of them names a skill; each is
-                // then reported (and warned about) separately.
-                if resolved.iter().any(|(_, r)| r.is_resolved()) {
-                    parts = resolved;
+                if parts.iter().any(|(_, r)| r.is_resolved()) {
+                    return parts;
                 }
             }
         }
-        if parts.is_empty() {
-            parts.push((name, resolution));
-        }
-        for (name, resolution) in parts {
-            let name = clip(&name, 64);
-            match resolution.status() {
-                Status::Resolved => {}
-                Status::Ambiguous => warnings.push(Warning::AmbiguousSkill {
-                    name: name.clone(),
-                    candidates: resolution
-                        .candidates()
-                        .iter()
-                        .map(|c| c.skill().clone())
-                        .collect(),
-                }),
-                _ => warnings.push(Warning::UnresolvedSkill {
-                    name: name.clone(),
-                    suggestions: resolution
-                        .candidates()
-                        .iter()
-                        .take(SUGGESTIONS)
-                        .map(|c| c.skill().clone())
-                        .collect(),
-                }),
-            }
-            let (level, source) = match level {
-                Some((l, s)) => (l, s),
-                None => (self.default_level, LevelSource::Default),
-            };
-            items.push(ParsedItem {
-                text: text.clone(),
-                name,
-                level,
-                level_source: source,
-                level_text: info.as_ref().and_then(|i| i.text.clone()),
-                last_used: info.as_ref().and_then(|i| i.last_used),
-                resolution,
-            });
-        }
+        vec![(name, resolution)]
     }
 
-    /// Separates the skill name from level information. Returns the name, what was
-    /// understood, and level text that was given but not understood.
-    fn split_level(&self, segment: &str) -> (String, Option<LevelInfo>, Option<String>) {
-        let mut name = String::new();
+    /// Separates the skill name from level information: bracketed groups, what follows
+    /// `:` or ` - `, trailing years or a level word, then a leading level phrase.
+    fn split_level(&self, segment: &str) -> NameAndLevel {
         let mut info = LevelInfo::default();
-        let mut unclear = None;
-        // Bracketed groups: level information, or part of the name.
-        let mut depth = 0usize;
-        let mut group = String::new();
-        for c in segment.chars() {
-            match c {
-                '(' | '[' => {
-                    if depth > 0 {
-                        group.push(c);
-                    }
-                    depth += 1;
-                }
-                ')' | ']' if depth > 0 => {
-                    depth -= 1;
-                    if depth == 0 {
-                        if !info.absorb(&group) {
-                            name.push('(');
-                            name.push_str(&group);
-                            name.push(')');
-                        }
-                        group.clear();
-                    } else {
-                        group.push(c);
-                    }
-                }
-                c if depth > 0 => group.push(c),
-                c => name.push(c),
-            }
-        }
-        if depth > 0 && !info.absorb(&group) {
-            name.push(' ');
-            name.push_str(&group);
-        }
-        // `name: level` and `name - level`.
-        for sep in [":", " - ", " – ", " — ", "="] {
-            if let Some(at) = name.rfind(sep) {
-                let (head, tail) = (name[..at].trim(), name[at + sep.len()..].trim());
-                if head.is_empty() || tail.is_empty() {
-                    continue;
-                }
-                if info.absorb(tail) {
-                    name = head.to_string();
-                } else if looks_like_level(tail) {
-                    unclear = Some(tail.to_string());
-                    name = head.to_string();
-                }
-                break;
-            }
-        }
-        // Trailing years or level word: `Spark 3 years`, `Python advanced`.
-        let words: Vec<&str> = name.split_whitespace().collect();
-        for take in [3usize, 2, 1] {
-            if words.len() > take {
-                let tail = words[words.len() - take..].join(" ");
-                if looks_like_level(&tail) && info.absorb(&tail) {
-                    name = words[..words.len() - take].join(" ");
-                    break;
-                }
-            }
-        }
-        // Leading level phrase: `advanced Python`, `basic knowledge of R`.
-        if self.catalog.resolve(&name).status() != Status::Resolved {
-            if let Some((level, rest)) = leading_level(&name) {
-                if info.word.is_none() {
-                    info.word = Some(level);
-                    info.text
-                        .get_or_insert_with(|| name[..name.len() - rest.len()].trim().to_string());
-                }
-                name = rest.to_string();
-            }
-        }
+        let mut name = info.absorb_brackets(segment);
+        let unclear = info.absorb_after_separator(&mut name);
+        info.absorb_trailing(&mut name);
+        self.take_leading_level(&mut name, &mut info);
         let name = name
             .trim()
             .trim_matches(|c: char| c == '-' || c == ':')
             .trim();
-        let info = info.finish();
-        (name.to_string(), Some(info), unclear)
+        NameAndLevel {
+            name: name.to_string(),
+            info,
+            unclear,
+        }
     }
+
+    /// Takes a leading level phrase (`advanced Python`, `basic knowledge of R`) off a
+    /// name that does not resolve as written. A level word read elsewhere is kept.
+    fn take_leading_level(&self, name: &mut String, info: &mut LevelInfo) {
+        if self.catalog.resolve(name).status() == Status::Resolved {
+            return;
+        }
+        if let Some((level, rest)) = leading_level(name) {
+            if info.word.is_none() {
+                info.word = Some(level);
+                info.text
+                    .get_or_insert_with(|| name[..name.len() - rest.len()].trim().to_string());
+            }
+            *name = rest.to_string();
+        }
+    }
+}
+
+/// An item split into its skill name and level information.
+struct NameAndLevel {
+    /// The name, level information taken off.
+    name: String,
+    /// What was understood.
+    info: LevelInfo,
+    /// Level text that was given but not understood.
+    unclear: Option<String>,
 }
 
 /// Level information read from an item.
@@ -565,11 +493,25 @@ struct LevelInfo {
     number: Option<Level>,
     years: Option<Level>,
     last_used: Option<i32>,
+    /// The first part read that is not a year.
     text: Option<String>,
-    level: Option<(Level, LevelSource)>,
 }
 
 impl LevelInfo {
+    /// The level read and where it came from: a level word beats a number, which beats
+    /// years.
+    fn level(&self) -> Option<(Level, LevelSource)> {
+        self.word
+            .map(|l| (l, LevelSource::Word))
+            .or(self.number.map(|l| (l, LevelSource::Number)))
+            .or(self.years.map(|l| (l, LevelSource::Years)))
+    }
+
+    /// The text the level was read from, when a level was read.
+    fn text(&self) -> Option<&str> {
+        self.level().and(self.text.as_deref())
+    }
+
     /// Reads `s` as level information (several parts separated by commas allowed);
     /// `false`, changing nothing, when it is not.
     fn absorb(&mut self, s: &str) -> bool {
@@ -599,17 +541,143 @@ impl LevelInfo {
         true
     }
 
-    fn finish(mut self) -> LevelInfo {
-        self.level = self
-            .word
-            .map(|l| (l, LevelSource::Word))
-            .or(self.number.map(|l| (l, LevelSource::Number)))
-            .or(self.years.map(|l| (l, LevelSource::Years)));
-        if self.level.is_none() {
-            self.text = None;
+    /// Reads the bracketed groups of `segment` that are level information and returns
+    /// the rest: the other groups stay in the name in round brackets, and a group left
+    /// open at the end follows it after a space.
+    fn absorb_brackets(&mut self, segment: &str) -> String {
+        let mut name = String::new();
+        let mut depth = 0usize;
+        let mut group = String::new();
+        for c in segment.chars() {
+            match c {
+                '(' | '[' => {
+                    if depth > 0 {
+                        group.push(c);
+                    }
+                    depth += 1;
+                }
+                ')' | ']' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if !self.absorb(&group) {
+                            name.push('(');
+                            name.push_str(&group);
+                            name.push(')');
+                        }
+                        group.clear();
+                    } else {
+                        group.push(c);
+                    }
+                }
+                c if depth > 0 => group.push(c),
+                c => name.push(c),
+            }
         }
-        self
+        if depth > 0 && !self.absorb(&group) {
+            name.push(' ');
+            name.push_str(&group);
+        }
+        name
     }
+
+    /// `name: level` and `name - level` (also `–`, `—` and `=`): at the last place of the
+    /// first separator found with text on both sides, reads the level and cuts it off
+    /// `name`. Text there that looks like a level but is not understood is cut off too,
+    /// and returned.
+    fn absorb_after_separator(&mut self, name: &mut String) -> Option<String> {
+        for sep in [":", " - ", " – ", " — ", "="] {
+            let Some(at) = name.rfind(sep) else { continue };
+            let (head, tail) = (name[..at].trim(), name[at + sep.len()..].trim());
+            if head.is_empty() || tail.is_empty() {
+                continue;
+            }
+            let mut unclear = None;
+            if self.absorb(tail) {
+                *name = head.to_string();
+            } else if looks_like_level(tail) {
+                unclear = Some(tail.to_string());
+                *name = head.to_string();
+            }
+            return unclear;
+        }
+        None
+    }
+
+    /// Trailing years or level word, of up to three words (`Spark 3 years`, `Python
+    /// advanced`): reads the longest that is level information and cuts it off `name`.
+    fn absorb_trailing(&mut self, name: &mut String) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for take in [3usize, 2, 1] {
+            if words.len() > take {
+                let tail = words[words.len() - take..].join(" ");
+                if looks_like_level(&tail) && self.absorb(&tail) {
+                    *name = words[..words.len() - take].join(" ");
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The warning for a name that did not resolve: the candidates of an ambiguous one, the
+/// first suggestions for an unknown one.
+fn resolution_warning(name: &str, resolution: &Resolution) -> Option<Warning> {
+    match resolution.status() {
+        Status::Resolved => None,
+        Status::Ambiguous => Some(Warning::AmbiguousSkill {
+            name: name.to_string(),
+            candidates: resolution
+                .candidates()
+                .iter()
+                .map(|c| c.skill().clone())
+                .collect(),
+        }),
+        _ => Some(Warning::UnresolvedSkill {
+            name: name.to_string(),
+            suggestions: resolution
+                .candidates()
+                .iter()
+                .take(SUGGESTIONS)
+                .map(|c| c.skill().clone())
+                .collect(),
+        }),
+    }
+}
+
+/// A skill of the profile being assembled.
+struct Kept {
+    skill: SkillId,
+    level: Level,
+    last_used: Option<i32>,
+}
+
+/// The profile of the resolved `items`: skills in the order written, each at the highest
+/// level (and latest year last used) given, with a warning for each repeat.
+fn profile_of(items: &[ParsedItem], warnings: &mut Vec<Warning>) -> Profile {
+    let mut kept: Vec<Kept> = Vec::new();
+    for item in items {
+        let Some(skill) = item.skill() else { continue };
+        match kept.iter_mut().find(|k| k.skill == *skill) {
+            Some(k) => {
+                k.level = k.level.max(item.level);
+                k.last_used = k.last_used.max(item.last_used);
+                warnings.push(Warning::DuplicateSkill {
+                    name: item.name.clone(),
+                    skill: skill.clone(),
+                });
+            }
+            None => kept.push(Kept {
+                skill: skill.clone(),
+                level: item.level,
+                last_used: item.last_used,
+            }),
+        }
+    }
+    let mut profile = Profile::new();
+    for k in kept {
+        profile.push(ProfileSkill::new(k.skill.as_str(), k.level, k.last_used));
+    }
+    profile
 }
 
 /// Whether `s` looks like an attempt at a level (a number, or a number with a unit),

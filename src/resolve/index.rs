@@ -152,14 +152,58 @@ pub(crate) enum Tier {
     Acronym,
 }
 
-/// The index over a vocabulary's labels.
+/// The exact-key maps: each key to the entries that have it.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Index {
-    pub entries: Vec<Entry>,
+struct ExactKeys {
     canonical: MultiMap,
     compact: MultiMap,
     bag: MultiMap,
     acronyms: MultiMap,
+}
+
+impl ExactKeys {
+    /// Groups the `(key, entry)` pairs of each tier. An acronym that is some label's own
+    /// key is that label, not an abbreviation.
+    fn build(
+        canonical: Vec<(String, u32)>,
+        compact: Vec<(String, u32)>,
+        bag: Vec<(String, u32)>,
+        mut acronyms: Vec<(String, u32)>,
+    ) -> ExactKeys {
+        let canonical = MultiMap::build(canonical);
+        let compact = MultiMap::build(compact);
+        acronyms.retain(|(a, _)| !canonical.contains(a) && !compact.contains(a));
+        ExactKeys {
+            canonical,
+            compact,
+            bag: MultiMap::build(bag),
+            acronyms: MultiMap::build(acronyms),
+        }
+    }
+
+    /// Entries whose key of `tier` equals the query's.
+    fn get(&self, query: &Normalized, tier: Tier) -> &[u32] {
+        match tier {
+            Tier::Canonical => self.canonical.get(&query.spaced()),
+            Tier::Compact => self.compact.get(&query.compact),
+            Tier::TokenOrder => query.bag().map_or(&[], |b| self.bag.get(&b)),
+            Tier::Acronym => self.acronyms.get(&query.compact),
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.canonical.heap_bytes()
+            + self.compact.heap_bytes()
+            + self.bag.heap_bytes()
+            + self.acronyms.heap_bytes()
+    }
+}
+
+/// The index over a vocabulary's labels.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    pub entries: Vec<Entry>,
+    keys: ExactKeys,
     /// Fuzzy keys (distinct canonical keys that may match fuzzily) → entries.
     key_entries: Table<u32>,
     /// Fuzzy keys → token ids, in label order.
@@ -249,142 +293,312 @@ pub(crate) struct Scored {
     pub score: f64,
 }
 
-impl Index {
-    /// Indexes `labels` (`(text, item)`, in vocabulary order).
-    pub(crate) fn build(labels: &[(Box<str>, u32)]) -> Index {
-        let mut entries = Vec::with_capacity(labels.len() + labels.len() / 8);
-        let mut canonical = Vec::with_capacity(labels.len());
-        let mut compact = Vec::with_capacity(labels.len());
-        let mut bag = Vec::new();
-        let mut acronyms = Vec::new();
-        let mut fuzzy: Vec<(String, Vec<String>, u32)> = Vec::with_capacity(labels.len());
+/// A label variant that may match fuzzily, before the dictionary is built.
+struct FuzzyVariant {
+    /// Its canonical key.
+    key: String,
+    /// Its tokens, in label order.
+    tokens: Vec<String>,
+    /// Its entry.
+    entry: u32,
+}
+
+/// Every label variant with its keys, gathered before the maps are built.
+struct Variants {
+    entries: Vec<Entry>,
+    canonical: Vec<(String, u32)>,
+    compact: Vec<(String, u32)>,
+    bag: Vec<(String, u32)>,
+    acronyms: Vec<(String, u32)>,
+    fuzzy: Vec<FuzzyVariant>,
+}
+
+impl Variants {
+    /// The variants of `labels` (`(text, item)`, in vocabulary order): each label as
+    /// written, without its bracketed qualifier, and the capitalised single words in its
+    /// brackets.
+    fn collect(labels: &[(Box<str>, u32)]) -> Variants {
+        let mut variants = Variants {
+            entries: Vec::with_capacity(labels.len() + labels.len() / 8),
+            canonical: Vec::with_capacity(labels.len()),
+            compact: Vec::with_capacity(labels.len()),
+            bag: Vec::new(),
+            acronyms: Vec::new(),
+            fuzzy: Vec::with_capacity(labels.len()),
+        };
         for (label, (text, item)) in labels.iter().enumerate() {
-            let mut add = |norm: Normalized, variant: Variant| {
-                if norm.is_empty() {
-                    return;
-                }
-                let e = entries.len() as u32;
-                entries.push(Entry {
-                    item: *item,
-                    label: label as u32,
-                    variant,
-                });
-                let spaced = norm.spaced();
-                if let Some(b) = norm.bag() {
-                    bag.push((b, e));
-                }
-                if variant != Variant::Inner {
-                    if let Some(a) = norm.acronym() {
-                        acronyms.push((a, e));
-                    }
-                    if norm.compact.chars().count() >= 3 {
-                        fuzzy.push((spaced.clone(), norm.tokens, e));
-                    }
-                }
-                compact.push((norm.compact, e));
-                canonical.push((spaced, e));
-            };
-            add(Normalized::new(text), Variant::Full);
+            let (label, item) = (label as u32, *item);
+            variants.add(label, item, Normalized::new(text), Variant::Full);
             if let Some((outside, inside)) = split_qualifiers(text) {
-                add(Normalized::new(&outside), Variant::Qualified);
+                variants.add(label, item, Normalized::new(&outside), Variant::Qualified);
                 for group in inside {
                     let norm = Normalized::new(&group);
                     if norm.tokens.len() == 1 && norm.capitals {
-                        add(norm, Variant::Inner);
+                        variants.add(label, item, norm, Variant::Inner);
                     }
                 }
             }
         }
-        let canonical = MultiMap::build(canonical);
-        let compact = MultiMap::build(compact);
-        // An acronym that is some label's own key is that label, not an abbreviation.
-        acronyms.retain(|(a, _)| !canonical.contains(a) && !compact.contains(a));
+        variants
+    }
 
-        // Fuzzy keys and the token dictionary.
-        fuzzy.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
-        let mut key_entries: Vec<Vec<u32>> = Vec::new();
-        let mut key_token_lists: Vec<Vec<u32>> = Vec::new();
-        let mut key_weight = Vec::new();
-        let mut tokens: Vec<Box<str>> = Vec::new();
-        let mut token_ids: StrMap<u32> = StrMap::default();
-        let mut posting_lists: Vec<Vec<u32>> = Vec::new();
+    /// Adds a variant of `label` (naming `item`) as a new entry with its keys; an empty
+    /// one is left out. An inner word gets no acronym and does not match fuzzily, nor
+    /// does a variant whose compact key is shorter than three characters.
+    fn add(&mut self, label: u32, item: u32, norm: Normalized, variant: Variant) {
+        if norm.is_empty() {
+            return;
+        }
+        let e = self.entries.len() as u32;
+        self.entries.push(Entry {
+            item,
+            label,
+            variant,
+        });
+        let spaced = norm.spaced();
+        if let Some(b) = norm.bag() {
+            self.bag.push((b, e));
+        }
+        if variant != Variant::Inner {
+            if let Some(a) = norm.acronym() {
+                self.acronyms.push((a, e));
+            }
+            if norm.compact.chars().count() >= 3 {
+                self.fuzzy.push(FuzzyVariant {
+                    key: spaced.clone(),
+                    tokens: norm.tokens,
+                    entry: e,
+                });
+            }
+        }
+        self.compact.push((norm.compact, e));
+        self.canonical.push((spaced, e));
+    }
+}
+
+/// The fuzzy keys and the token dictionary, as lists before they are packed into tables.
+#[derive(Default)]
+struct Dictionary {
+    /// Fuzzy key → entries.
+    key_entries: Vec<Vec<u32>>,
+    /// Fuzzy key → token ids, in label order.
+    key_tokens: Vec<Vec<u32>>,
+    /// Fuzzy key → total token weight.
+    key_weight: Vec<f32>,
+    /// Token id → text.
+    tokens: Vec<Box<str>>,
+    token_ids: StrMap<u32>,
+    /// Token id → fuzzy keys containing it, ascending.
+    postings: Vec<Vec<u32>>,
+}
+
+impl Dictionary {
+    /// One fuzzy key per distinct canonical key of `variants`, numbered in key order, with
+    /// its entries ascending; token ids in order of first use.
+    fn build(mut variants: Vec<FuzzyVariant>) -> Dictionary {
+        variants.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.entry.cmp(&b.entry)));
+        let mut dictionary = Dictionary::default();
         let mut last: Option<String> = None;
-        for (spaced, toks, e) in fuzzy {
-            if last.as_deref() == Some(spaced.as_str()) {
-                if let Some(list) = key_entries.last_mut() {
-                    list.push(e);
+        for variant in variants {
+            if last.as_deref() == Some(variant.key.as_str()) {
+                if let Some(list) = dictionary.key_entries.last_mut() {
+                    list.push(variant.entry);
                 }
                 continue;
             }
-            let key = key_entries.len() as u32;
-            key_entries.push(vec![e]);
-            key_weight.push(toks.iter().map(|t| weight(t)).sum());
-            let mut ids = Vec::with_capacity(toks.len());
-            for t in toks {
-                let id = match token_ids.get(t.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = tokens.len() as u32;
-                        let boxed = t.into_boxed_str();
-                        tokens.push(boxed.clone());
-                        token_ids.insert(boxed, id);
-                        posting_lists.push(Vec::new());
-                        id
-                    }
-                };
-                if posting_lists[id as usize].last() != Some(&key) {
-                    posting_lists[id as usize].push(key);
-                }
-                ids.push(id);
-            }
-            key_token_lists.push(ids);
-            last = Some(spaced);
+            dictionary.add_key(variant.tokens, variant.entry);
+            last = Some(variant.key);
         }
-        let mut deletes = Vec::new();
-        let mut hashes = Vec::new();
-        for (id, t) in tokens.iter().enumerate() {
-            let depth = max_edits(t.chars().count());
-            if depth == 0 {
-                continue;
-            }
-            hashes.clear();
-            deletion_hashes(t, depth, &mut hashes);
-            hashes.sort_unstable();
-            hashes.dedup();
-            deletes.extend(hashes.iter().map(|&h| u64::from(h) << 32 | id as u64));
-        }
-        deletes.sort_unstable();
-        deletes.shrink_to_fit();
-        let token_weight = tokens.iter().map(|t| weight(t)).collect();
-        let mut sorted_tokens: Vec<u32> = (0..tokens.len() as u32).collect();
-        sorted_tokens.sort_by(|&a, &b| tokens[a as usize].cmp(&tokens[b as usize]));
+        dictionary
+    }
 
-        Index {
+    /// Adds a fuzzy key with its first entry and its tokens, and posts it to them.
+    fn add_key(&mut self, tokens: Vec<String>, entry: u32) {
+        let key = self.key_entries.len() as u32;
+        self.key_entries.push(vec![entry]);
+        self.key_weight.push(tokens.iter().map(|t| weight(t)).sum());
+        let mut ids = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let id = self.token_id(t);
+            let postings = &mut self.postings[id as usize];
+            if postings.last() != Some(&key) {
+                postings.push(key);
+            }
+            ids.push(id);
+        }
+        self.key_tokens.push(ids);
+    }
+
+    /// The id of `token`, which enters the dictionary (with no postings yet) when new.
+    fn token_id(&mut self, token: String) -> u32 {
+        if let Some(&id) = self.token_ids.get(token.as_str()) {
+            return id;
+        }
+        let id = self.tokens.len() as u32;
+        let boxed = token.into_boxed_str();
+        self.tokens.push(boxed.clone());
+        self.token_ids.insert(boxed, id);
+        self.postings.push(Vec::new());
+        id
+    }
+}
+
+/// The deletion neighbourhood of the dictionary `tokens`: `hash << 32 | token id` for
+/// every string made from a token by deleting up to the edits it tolerates, sorted.
+fn deletion_neighbourhood(tokens: &[Box<str>]) -> Vec<u64> {
+    let mut deletes = Vec::new();
+    let mut hashes = Vec::new();
+    for (id, t) in tokens.iter().enumerate() {
+        let depth = max_edits(t.chars().count());
+        if depth == 0 {
+            continue;
+        }
+        hashes.clear();
+        deletion_hashes(t, depth, &mut hashes);
+        hashes.sort_unstable();
+        hashes.dedup();
+        deletes.extend(hashes.iter().map(|&h| u64::from(h) << 32 | id as u64));
+    }
+    deletes.sort_unstable();
+    deletes.shrink_to_fit();
+    deletes
+}
+
+/// Token ids sorted by text, for prefix matches.
+fn sorted_by_text(tokens: &[Box<str>]) -> Vec<u32> {
+    let mut sorted: Vec<u32> = (0..tokens.len() as u32).collect();
+    sorted.sort_by(|&a, &b| tokens[a as usize].cmp(&tokens[b as usize]));
+    sorted
+}
+
+/// A dictionary token near a query word.
+#[derive(Debug, Clone, Copy)]
+struct NearToken {
+    /// The token id.
+    token: u32,
+    /// Its similarity to the word, in 0..=1 (1 for the word as written).
+    similarity: f32,
+}
+
+/// Whether a word's near tokens include the word as written.
+fn found_as_written(near: &[NearToken]) -> bool {
+    near.iter().any(|n| n.similarity >= 1.0)
+}
+
+/// A query's words, expanded for the fuzzy search.
+struct QueryWords<'q> {
+    words: &'q [String],
+    /// Word → the dictionary tokens near it.
+    near: Vec<Vec<NearToken>>,
+    /// Word → weight in scores.
+    weights: Vec<f32>,
+    /// Total word weight.
+    weight: f32,
+}
+
+impl QueryWords<'_> {
+    /// The tokens whose labels the `anchors` bring: an anchor word found as written brings
+    /// only the labels containing it as written; a word not found brings those of all its
+    /// near matches.
+    fn anchor_tokens(&self, anchors: &[Anchor]) -> Vec<u32> {
+        anchors
+            .iter()
+            .flat_map(|a| {
+                let near = &self.near[a.word];
+                let exact = found_as_written(near);
+                near.iter()
+                    .filter(move |n| !exact || n.similarity >= 1.0)
+                    .map(|n| n.token)
+            })
+            .collect()
+    }
+
+    /// The near matches of every word, sorted by dictionary token then word, for lookups
+    /// from a label's tokens.
+    fn by_token(&self) -> Vec<NearMatch> {
+        let mut table: Vec<NearMatch> = self
+            .near
+            .iter()
+            .enumerate()
+            .flat_map(|(i, near)| {
+                near.iter().map(move |n| NearMatch {
+                    token: n.token,
+                    word: i as u8,
+                    similarity: n.similarity,
+                })
+            })
+            .collect();
+        table.sort_unstable_by(|a, b| a.token.cmp(&b.token).then(a.word.cmp(&b.word)));
+        table
+    }
+}
+
+/// A query word that may anchor the search. Anchors rank by their fields in the order
+/// declared (the derived `Ord`): content words before stopwords and fillers, then fewest
+/// postings, then query order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Anchor {
+    /// Whether the word is a stopword or a filler.
+    light: bool,
+    /// Postings of the word's near tokens, in total.
+    cost: usize,
+    /// The word's position in the query.
+    word: usize,
+}
+
+/// A dictionary token near a query word, found from the token.
+#[derive(Debug, Clone, Copy)]
+struct NearMatch {
+    token: u32,
+    /// The query word's position.
+    word: u8,
+    similarity: f32,
+}
+
+/// A possible pairing of a query word with a label's token.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    similarity: f32,
+    /// The query word's position.
+    word: u8,
+    /// The token's position in the label.
+    position: u8,
+}
+
+impl Index {
+    /// Indexes `labels` (`(text, item)`, in vocabulary order).
+    pub(crate) fn build(labels: &[(Box<str>, u32)]) -> Index {
+        let Variants {
             entries,
             canonical,
             compact,
-            bag: MultiMap::build(bag),
-            acronyms: MultiMap::build(acronyms),
-            key_entries: Table::from_rows(key_entries),
-            key_tokens: Table::from_rows(key_token_lists),
-            key_weight,
-            tokens,
+            bag,
+            acronyms,
+            fuzzy,
+        } = Variants::collect(labels);
+        let keys = ExactKeys::build(canonical, compact, bag, acronyms);
+        let dictionary = Dictionary::build(fuzzy);
+        let deletes = deletion_neighbourhood(&dictionary.tokens);
+        let token_weight = dictionary.tokens.iter().map(|t| weight(t)).collect();
+        let sorted_tokens = sorted_by_text(&dictionary.tokens);
+        Index {
+            entries,
+            keys,
+            key_entries: Table::from_rows(dictionary.key_entries),
+            key_tokens: Table::from_rows(dictionary.key_tokens),
+            key_weight: dictionary.key_weight,
+            tokens: dictionary.tokens,
             token_weight,
             sorted_tokens,
-            token_ids,
-            postings: Table::from_rows(posting_lists),
+            token_ids: dictionary.token_ids,
+            postings: Table::from_rows(dictionary.postings),
             deletes,
         }
     }
 
     /// Entries whose key of `tier` equals the query's.
     pub(crate) fn exact(&self, query: &Normalized, tier: Tier) -> &[u32] {
-        match tier {
-            Tier::Canonical => self.canonical.get(&query.spaced()),
-            Tier::Compact => self.compact.get(&query.compact),
-            Tier::TokenOrder => query.bag().map_or(&[], |b| self.bag.get(&b)),
-            Tier::Acronym => self.acronyms.get(&query.compact),
-        }
+        self.keys.get(query, tier)
     }
 
     /// The entries of a fuzzy key.
@@ -395,15 +609,21 @@ impl Index {
     /// Dictionary tokens near `token`, with their similarity, by token id: the token
     /// itself (1), tokens within the edits tolerated (at most `max_depth`), the word an
     /// abbreviation stands for, and longer words it is a prefix of.
-    fn expand(&self, token: &str, max_depth: usize) -> Vec<(u32, f32)> {
-        let mut out: Vec<(u32, f32)> = Vec::new();
+    fn expand(&self, token: &str, max_depth: usize) -> Vec<NearToken> {
+        let mut out: Vec<NearToken> = Vec::new();
         let exact = self.token_ids.get(token).copied();
         if let Some(id) = exact {
-            out.push((id, 1.0));
+            out.push(NearToken {
+                token: id,
+                similarity: 1.0,
+            });
         }
         if let Some((_, long)) = ABBREVIATIONS.iter().find(|(short, _)| *short == token) {
             if let Some(&id) = self.token_ids.get(*long) {
-                out.push((id, ABBREVIATION_SIMILARITY));
+                out.push(NearToken {
+                    token: id,
+                    similarity: ABBREVIATION_SIMILARITY,
+                });
             }
         }
         let len = token.chars().count();
@@ -411,6 +631,31 @@ impl Index {
         if depth == 0 {
             return out;
         }
+        for id in self.deletion_candidates(token, len, depth) {
+            if Some(id) == exact {
+                continue;
+            }
+            let other = &self.tokens[id as usize];
+            let allowed = max_edits(len.max(other.chars().count())).min(max_depth);
+            let edits = strsim::osa_distance(token, other);
+            if edits > 0 && edits <= allowed {
+                out.push(NearToken {
+                    token: id,
+                    similarity: token_similarity(token, other, edits) as f32,
+                });
+            }
+        }
+        // Prefixes: abbreviations such as `stat`, `net`, `script`.
+        if len >= 3 && token.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.add_prefix_matches(token, len, exact, &mut out);
+        }
+        out
+    }
+
+    /// Dictionary tokens that may be within `depth` edits of `token` (of `len`
+    /// characters): those sharing a deletion with it, ascending, each once. Hash
+    /// collisions may add others.
+    fn deletion_candidates(&self, token: &str, len: usize, depth: usize) -> Vec<u32> {
         let mut hashes = Vec::with_capacity(1 + len + len * len / 2);
         deletion_hashes(token, depth, &mut hashes);
         hashes.sort_unstable();
@@ -428,41 +673,44 @@ impl Index {
         }
         found.sort_unstable();
         found.dedup();
-        for id in found {
-            if Some(id) == exact {
-                continue;
-            }
-            let other = &self.tokens[id as usize];
-            let allowed = max_edits(len.max(other.chars().count())).min(max_depth);
-            let edits = strsim::osa_distance(token, other);
-            if edits > 0 && edits <= allowed {
-                out.push((id, token_similarity(token, other, edits) as f32));
-            }
-        }
-        // Prefixes: abbreviations such as `stat`, `net`, `script`.
-        if len >= 3 && token.bytes().all(|b| b.is_ascii_lowercase()) {
-            let start = self
-                .sorted_tokens
-                .partition_point(|&t| &*self.tokens[t as usize] < token);
-            let matches: Vec<u32> = self.sorted_tokens[start..]
-                .iter()
-                .take(MAX_PREFIX_MATCHES + 1)
-                .take_while(|&&t| self.tokens[t as usize].starts_with(token))
-                .copied()
-                .filter(|&t| Some(t) != exact)
-                .collect();
-            if matches.len() <= MAX_PREFIX_MATCHES {
-                for t in matches {
-                    let ratio = len as f32 / self.tokens[t as usize].chars().count() as f32;
-                    let sim = 0.35 + 0.65 * ratio;
-                    match out.iter_mut().find(|(x, _)| *x == t) {
-                        Some(slot) => slot.1 = slot.1.max(sim),
-                        None => out.push((t, sim)),
-                    }
+        found
+    }
+
+    /// Adds the dictionary tokens that start with `token` (of `len` characters), other
+    /// than `exact` (the token itself), each with similarity `0.35 + 0.65 × (len / its
+    /// length)` or the one it already has in `out` if higher. Only the first
+    /// [`MAX_PREFIX_MATCHES`] + 1 tokens in text order are looked at (`exact` among
+    /// them), and none is added when more than [`MAX_PREFIX_MATCHES`] of those qualify.
+    fn add_prefix_matches(
+        &self,
+        token: &str,
+        len: usize,
+        exact: Option<u32>,
+        out: &mut Vec<NearToken>,
+    ) {
+        let start = self
+            .sorted_tokens
+            .partition_point(|&t| &*self.tokens[t as usize] < token);
+        let matches: Vec<u32> = self.sorted_tokens[start..]
+            .iter()
+            .take(MAX_PREFIX_MATCHES + 1)
+            .take_while(|&&t| self.tokens[t as usize].starts_with(token))
+            .copied()
+            .filter(|&t| Some(t) != exact)
+            .collect();
+        if matches.len() <= MAX_PREFIX_MATCHES {
+            for t in matches {
+                let ratio = len as f32 / self.tokens[t as usize].chars().count() as f32;
+                let sim = 0.35 + 0.65 * ratio;
+                match out.iter_mut().find(|n| n.token == t) {
+                    Some(slot) => slot.similarity = slot.similarity.max(sim),
+                    None => out.push(NearToken {
+                        token: t,
+                        similarity: sim,
+                    }),
                 }
             }
         }
-        out
     }
 
     /// Fuzzy label candidates for a query, best first (ties by key), at most
@@ -499,54 +747,74 @@ impl Index {
         out
     }
 
+    /// Scores the labels near `words` (tolerating up to `max_depth` edits a word), adding
+    /// those that score above 0 to `best`.
     fn score_words(&self, words: &[String], max_depth: usize, best: &mut Vec<Scored>) {
-        let expansions: Vec<Vec<(u32, f32)>> =
-            words.iter().map(|w| self.expand(w, max_depth)).collect();
+        let query = self.expand_words(words, max_depth);
+        let anchors = self.choose_anchors(&query);
+        let keys = self.candidate_keys(&query.anchor_tokens(&anchors));
+        let by_token = query.by_token();
+        let mut pairs: Vec<Pair> = Vec::new();
+        for key in keys {
+            match self.score_key(key, &query, &by_token, &mut pairs) {
+                Some(score) if score > 0.0 => best.push(Scored { key, score }),
+                _ => {}
+            }
+        }
+    }
+
+    /// The query words with their near tokens and weights.
+    fn expand_words<'q>(&self, words: &'q [String], max_depth: usize) -> QueryWords<'q> {
+        let near: Vec<Vec<NearToken>> = words.iter().map(|w| self.expand(w, max_depth)).collect();
         let weights: Vec<f32> = words.iter().map(|w| weight(w)).collect();
-        let query_weight: f32 = weights.iter().sum();
-        // Anchors: the query word whose near matches have the fewest postings, and the
-        // next one when the query has three content words or more and the rarest is
-        // not a dictionary word as written (then it may be noise and a label without it
-        // still reach the accept threshold; with fewer words, a label missing the
-        // rarest scores at most 2/3).
-        // Content words anchor before stopwords and fillers, whatever their postings.
-        let mut anchors: Vec<(bool, usize, usize)> = expansions
+        let weight: f32 = weights.iter().sum();
+        QueryWords {
+            words,
+            near,
+            weights,
+            weight,
+        }
+    }
+
+    /// Anchors: the query word whose near matches have the fewest postings, and the
+    /// next one when the query has three content words or more and the rarest is not a
+    /// dictionary word as written (then it may be noise and a label without it still
+    /// reach the accept threshold; with fewer words, a label missing the rarest scores at
+    /// most 2/3). Content words anchor before stopwords and fillers, whatever their
+    /// postings. A word with no near token is no anchor.
+    fn choose_anchors(&self, query: &QueryWords) -> Vec<Anchor> {
+        let mut anchors: Vec<Anchor> = query
+            .near
             .iter()
             .enumerate()
-            .filter(|(_, e)| !e.is_empty())
-            .map(|(i, e)| {
-                let cost = e
+            .filter(|(_, near)| !near.is_empty())
+            .map(|(i, near)| Anchor {
+                light: is_light(&query.words[i]),
+                cost: near
                     .iter()
-                    .map(|&(t, _)| self.postings.row(t as usize).len())
-                    .sum();
-                (is_light(&words[i]), cost, i)
+                    .map(|n| self.postings.row(n.token as usize).len())
+                    .sum(),
+                word: i,
             })
             .collect();
         anchors.sort_unstable();
-        let content = words.iter().filter(|w| !is_light(w)).count();
+        let content = query.words.iter().filter(|w| !is_light(w)).count();
         let sure = anchors
             .first()
-            .is_some_and(|&(_, _, i)| expansions[i].iter().any(|&(_, sim)| sim >= 1.0));
+            .is_some_and(|a| found_as_written(&query.near[a.word]));
         anchors.truncate(if content >= 3 && !sure { 2 } else { 1 });
-        // An anchor word found as written brings only the labels containing it as
-        // written; a word not found brings those of all its near matches.
-        let anchor_tokens: Vec<u32> = anchors
-            .iter()
-            .flat_map(|&(_, _, i)| {
-                let exact = expansions[i].iter().any(|&(_, sim)| sim >= 1.0);
-                expansions[i]
-                    .iter()
-                    .filter(move |&&(_, sim)| !exact || sim >= 1.0)
-                    .map(|&(t, _)| t)
-            })
-            .collect();
-        let total: usize = anchor_tokens
+        anchors
+    }
+
+    /// The fuzzy keys whose labels contain one of `tokens`, ascending, each once.
+    fn candidate_keys(&self, tokens: &[u32]) -> Vec<u32> {
+        let total: usize = tokens
             .iter()
             .map(|&t| self.postings.row(t as usize).len())
             .sum();
-        let keys = if total <= 1024 {
+        if total <= 1024 {
             let mut keys: Vec<u32> = Vec::with_capacity(total);
-            for &t in &anchor_tokens {
+            for &t in tokens {
                 keys.extend_from_slice(self.postings.row(t as usize));
             }
             keys.sort_unstable();
@@ -555,7 +823,7 @@ impl Index {
         } else {
             // Many postings: a bitset over the keys dedups in linear time.
             let mut bits = vec![0u64; self.key_weight.len().div_ceil(64)];
-            for &t in &anchor_tokens {
+            for &t in tokens {
                 for &k in self.postings.row(t as usize) {
                     bits[k as usize / 64] |= 1 << (k % 64);
                 }
@@ -569,63 +837,73 @@ impl Index {
                 }
             }
             keys
-        };
-        // Near matches by dictionary token: (token, query word, similarity).
-        let mut table: Vec<(u32, u8, f32)> = expansions
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.iter().map(move |&(t, sim)| (t, i as u8, sim)))
-            .collect();
-        table.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut pairs: Vec<(f32, u8, u8)> = Vec::new();
-        for key in keys {
-            let label_weight = self.key_weight[key as usize];
-            // A label far longer than the query cannot score above 0.3.
-            if label_weight > 5.7 * query_weight {
+        }
+    }
+
+    /// The token Sørensen–Dice score of fuzzy key `key` for the query, whose near matches
+    /// are `by_token` ([`QueryWords::by_token`]); `None` for a label far longer than the
+    /// query, which cannot score above 0.3. `pairs` is scratch memory.
+    fn score_key(
+        &self,
+        key: u32,
+        query: &QueryWords,
+        by_token: &[NearMatch],
+        pairs: &mut Vec<Pair>,
+    ) -> Option<f64> {
+        let label_weight = self.key_weight[key as usize];
+        if label_weight > 5.7 * query.weight {
+            return None;
+        }
+        let label = self.key_tokens.row(key as usize);
+        pairs.clear();
+        for (j, &t) in label.iter().enumerate().take(64) {
+            let start = by_token.partition_point(|m| m.token < t);
+            pairs.extend(
+                by_token[start..]
+                    .iter()
+                    .take_while(|m| m.token == t)
+                    .map(|m| Pair {
+                        similarity: m.similarity,
+                        word: m.word,
+                        position: j as u8,
+                    }),
+            );
+        }
+        let matched = self.pair_greedily(pairs, label, &query.weights);
+        Some(f64::from(2.0 * matched / (query.weight + label_weight)))
+    }
+
+    /// Pairs query words with the tokens of `label` one-to-one, most similar first (then
+    /// by word, then by position), and sums each pair's similarity times the mean of the
+    /// word's weight (in `weights`) and the token's.
+    fn pair_greedily(&self, pairs: &mut [Pair], label: &[u32], weights: &[f32]) -> f32 {
+        pairs.sort_unstable_by(|a, b| {
+            b.similarity
+                .total_cmp(&a.similarity)
+                .then(a.word.cmp(&b.word))
+                .then(a.position.cmp(&b.position))
+        });
+        let (mut words_used, mut label_used) = (0u64, 0u64);
+        let mut matched = 0.0f32;
+        for pair in pairs.iter() {
+            let (i, j) = (pair.word, pair.position);
+            if words_used & (1 << i) != 0 || label_used & (1 << j) != 0 {
                 continue;
             }
-            let label = self.key_tokens.row(key as usize);
-            pairs.clear();
-            for (j, &t) in label.iter().enumerate().take(64) {
-                let start = table.partition_point(|e| e.0 < t);
-                pairs.extend(
-                    table[start..]
-                        .iter()
-                        .take_while(|e| e.0 == t)
-                        .map(|e| (e.2, e.1, j as u8)),
-                );
-            }
-            // Pair words one-to-one, most similar first.
-            pairs.sort_unstable_by(|a, b| {
-                b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-            });
-            let (mut words_used, mut label_used) = (0u64, 0u64);
-            let mut matched = 0.0f32;
-            for &(sim, i, j) in &pairs {
-                if words_used & (1 << i) != 0 || label_used & (1 << j) != 0 {
-                    continue;
-                }
-                words_used |= 1 << i;
-                label_used |= 1 << j;
-                matched += sim
-                    * (weights[i as usize] + self.token_weight[label[j as usize] as usize])
-                    / 2.0;
-            }
-            let score = f64::from(2.0 * matched / (query_weight + label_weight));
-            if score > 0.0 {
-                best.push(Scored { key, score });
-            }
+            words_used |= 1 << i;
+            label_used |= 1 << j;
+            matched += pair.similarity
+                * (weights[i as usize] + self.token_weight[label[j as usize] as usize])
+                / 2.0;
         }
+        matched
     }
 
     /// Approximate heap memory of the index, in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
         let tokens: usize = self.tokens.iter().map(|t| t.len()).sum();
         self.entries.capacity() * std::mem::size_of::<Entry>()
-            + self.canonical.heap_bytes()
-            + self.compact.heap_bytes()
-            + self.bag.heap_bytes()
-            + self.acronyms.heap_bytes()
+            + self.keys.heap_bytes()
             + self.key_entries.heap_bytes()
             + self.key_tokens.heap_bytes()
             + self.key_weight.capacity() * 4
@@ -663,7 +941,7 @@ mod tests {
         let found = |t: &str| -> Vec<String> {
             ix.expand(t, 2)
                 .into_iter()
-                .map(|(id, _)| ix.tokens[id as usize].to_string())
+                .map(|n| ix.tokens[n.token as usize].to_string())
                 .collect()
         };
         assert_eq!(found("pyhton"), ["python"]);
