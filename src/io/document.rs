@@ -408,6 +408,7 @@ impl Catalog {
     ///
     /// As [`Catalog::from_json`], with [`Error::Toml`] for syntax errors.
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     pub fn from_toml(text: &str) -> Result<Catalog> {
         Catalog::from_doc(from_toml(Document::Catalog, text)?)
     }
@@ -429,6 +430,7 @@ impl Catalog {
     ///
     /// [`Error::TomlWrite`] if the serializer fails.
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     pub fn to_toml(&self) -> Result<String> {
         to_toml(Document::Catalog, &self.document())
     }
@@ -462,6 +464,7 @@ impl Profile {
     ///
     /// As [`Profile::from_json`], with [`Error::Toml`](crate::Error::Toml) for syntax.
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     pub fn from_toml(text: &str) -> Result<Profile> {
         from_toml::<ProfileDoc>(Document::Profile, text)?.into_profile()
     }
@@ -477,6 +480,7 @@ impl Profile {
     ///
     /// [`Error::TomlWrite`](crate::Error::TomlWrite) if the serializer fails.
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     pub fn to_toml(&self) -> Result<String> {
         to_toml(Document::Profile, &self.document())
     }
