@@ -122,4 +122,7 @@ pub fn print_plan(plan: &Plan<'_>, schedule: &Schedule) {
     for u in plan.uncovered() {
         println!("not covered: {} to {}: {}", u.skill, u.need.get(), u.reason);
     }
+    for (i, cycle) in plan.course_cycles().iter().enumerate() {
+        println!("course cycle {}: {}", i + 1, cycle.join(" → "));
+    }
 }

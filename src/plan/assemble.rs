@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::solver::Blocked;
+use super::solver::{Blocked, Explained};
 use super::{Plan, PlannedCourse, Uncovered, UncoveredReason};
 use crate::assess::Gaps;
 use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
@@ -26,7 +26,7 @@ pub(super) struct Chosen<'c> {
     pub target: Option<&'c RoleId>,
     pub gaps: Gaps<'c>,
     pub courses: Vec<CourseAt>,
-    pub blocked: Vec<(Need, Blocked)>,
+    pub explained: Explained,
     pub optimal: bool,
 }
 
@@ -54,13 +54,14 @@ pub(super) fn assemble<'c>(chosen: Chosen<'c>, start: &[f64]) -> Plan<'c> {
     let (stage, after) = stages(catalog, start, &order, &gap_at);
     let (closes, priority) = closes(catalog, start, &order, &gap_at);
     let courses = final_order(catalog, &order, stage, after, closes, priority);
-    let uncovered = uncovered(catalog, start, chosen.blocked);
+    let (uncovered, course_cycles) = uncovered(catalog, start, chosen.explained);
     Plan {
         catalog,
         target: chosen.target,
         gaps: chosen.gaps,
         courses,
         uncovered,
+        course_cycles,
         optimal: chosen.optimal,
     }
 }
@@ -251,19 +252,31 @@ fn final_order<'c>(
         .collect()
 }
 
-/// The goals no course can meet, by skill id, with their reasons.
+/// The goals no course can meet, by skill id, with their reasons, and the course cycles
+/// the reasons refer to (those referred to, in their order, renumbered).
 fn uncovered<'c>(
     catalog: &'c Catalog,
     start: &[f64],
-    blocked: Vec<(Need, Blocked)>,
-) -> Vec<Uncovered<'c>> {
+    explained: Explained,
+) -> (Vec<Uncovered<'c>>, Vec<Vec<String>>) {
     let course_ids = |courses: &[CourseAt]| -> Vec<String> {
         courses
             .iter()
             .map(|&c| catalog.course_at(c).id().to_string())
             .collect()
     };
-    let mut out: Vec<Uncovered<'c>> = blocked
+    let mut used: Vec<usize> = explained
+        .blocked
+        .iter()
+        .filter_map(|(_, why)| match why {
+            Blocked::Cycle(c) => Some(*c),
+            _ => None,
+        })
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    let mut out: Vec<Uncovered<'c>> = explained
+        .blocked
         .into_iter()
         .map(|(n, why)| Uncovered {
             skill: catalog.skill_at(n.skill).id(),
@@ -278,12 +291,16 @@ fn uncovered<'c>(
                         .map(|m| (catalog.skill_at(m.skill).id().to_string(), m.level))
                         .collect(),
                 },
-                Blocked::Cycle { courses } => UncoveredReason::CourseCycle {
-                    cycle: course_ids(&courses),
+                Blocked::Cycle(c) => UncoveredReason::CourseCycle {
+                    cycle: used.binary_search(&c).unwrap_or(0),
                 },
             },
         })
         .collect();
     out.sort_by(|a, b| a.skill.cmp(b.skill));
-    out
+    let cycles = used
+        .iter()
+        .map(|&c| course_ids(&explained.cycles[c]))
+        .collect();
+    (out, cycles)
 }

@@ -213,7 +213,7 @@ impl<'c> Planner<'_, 'c> {
             return None;
         }
         let built = self.build(start, &goals);
-        if !built.blocked.is_empty() {
+        if !built.explained.blocked.is_empty() {
             return None;
         }
         let chosen = solver::solve(built, self.limits()).courses;

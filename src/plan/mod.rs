@@ -41,15 +41,18 @@ pub enum UncoveredReason {
     },
     /// Courses teach it, but each needs a skill level that no reachable course teaches.
     MissingPrerequisite {
-        /// The courses that teach it high enough, by id.
+        /// The courses that teach it high enough, by id (the first ten).
         courses: Vec<String>,
-        /// The skill levels nothing reachable teaches, as `skill` ids with levels.
+        /// The skill levels nothing reachable teaches, as `skill` ids with levels (the
+        /// first ten, by skill id).
         missing: Vec<(String, Level)>,
     },
-    /// The courses that teach it can only be taken after each other.
+    /// The courses that teach it can only be taken after each other: the cycle of courses
+    /// at this position in [`Plan::course_cycles`], which lists each cycle once however
+    /// many gaps it blocks.
     CourseCycle {
-        /// The cycle of courses, first and last the same, e.g. `[a, b, a]`.
-        cycle: Vec<String>,
+        /// The position of the cycle in [`Plan::course_cycles`].
+        cycle: usize,
     },
 }
 
@@ -77,8 +80,8 @@ impl fmt::Display for UncoveredReason {
             UncoveredReason::CourseCycle { cycle } => {
                 write!(
                     f,
-                    "the courses teaching it need each other: {}",
-                    cycle.join(" → ")
+                    "the courses teaching it need each other (course cycle {})",
+                    cycle + 1
                 )
             }
         }
@@ -166,6 +169,7 @@ pub struct Plan<'c> {
     gaps: Gaps<'c>,
     courses: Vec<PlannedCourse<'c>>,
     uncovered: Vec<Uncovered<'c>>,
+    course_cycles: Vec<Vec<String>>,
     optimal: bool,
 }
 
@@ -178,20 +182,22 @@ impl PartialEq for Plan<'_> {
             && self.gaps == other.gaps
             && self.courses == other.courses
             && self.uncovered == other.uncovered
+            && self.course_cycles == other.course_cycles
             && self.optimal == other.optimal
     }
 }
 
 /// Serialized as `{"target", "courses": [{"id", "title", "provider", "hours", "cost",
 /// "stage", "closes"}], "stages", "total_hours", "total_cost", "optimal",
-/// "uncovered": [skill ids], "uncovered_reasons": [{"skill", "need", "have", "reason"}]}`.
+/// "uncovered": [skill ids], "uncovered_reasons": [{"skill", "need", "have", "reason"}],
+/// "course_cycles": [[course ids]]}`.
 impl Serialize for Plan<'_> {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Plan", 9)?;
+        let mut s = serializer.serialize_struct("Plan", 10)?;
         s.serialize_field("target", &self.target)?;
         s.serialize_field("courses", &self.courses)?;
         s.serialize_field("stages", &self.stage_count())?;
@@ -201,6 +207,7 @@ impl Serialize for Plan<'_> {
         let ids: Vec<&SkillId> = self.uncovered.iter().map(|u| u.skill).collect();
         s.serialize_field("uncovered", &ids)?;
         s.serialize_field("uncovered_reasons", &self.uncovered)?;
+        s.serialize_field("course_cycles", &self.course_cycles)?;
         s.end()
     }
 }
@@ -240,6 +247,13 @@ impl<'c> Plan<'c> {
     /// Gaps no course can close, by skill id, each with its reason.
     pub fn uncovered(&self) -> &[Uncovered<'c>] {
         &self.uncovered
+    }
+
+    /// The cycles of courses that need each other, by course id, each `[a, b, …, a]`,
+    /// listed once however many uncovered gaps they block
+    /// ([`UncoveredReason::CourseCycle`] gives the position).
+    pub fn course_cycles(&self) -> &[Vec<String>] {
+        &self.course_cycles
     }
 
     /// Whether the plan is proven to minimise the objective.

@@ -271,7 +271,7 @@ impl<'a, 'c> Planner<'a, 'c> {
             target,
             gaps,
             courses: choice.courses,
-            blocked: choice.blocked,
+            explained: choice.explained,
             optimal: choice.optimal,
         };
         Ok(assemble(chosen, start))

@@ -69,6 +69,14 @@ impl Plan<'_> {
                     cell(&u.reason.to_string())
                 );
             }
+            for (i, cycle) in self.course_cycles().iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "- course cycle {}: {}",
+                    i + 1,
+                    cell(&cycle.join(" → "))
+                );
+            }
             out.push('\n');
         }
         Ok(out)

@@ -1,5 +1,5 @@
 //! Graph algorithms shared by validation and planning, over petgraph.
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
@@ -18,33 +18,52 @@ pub(crate) fn build<E>(
     g
 }
 
-/// One cycle per strongly connected component that has one (Tarjan 1972), each as a path
-/// `[a, b, …, a]` that starts and ends at the component's smallest node. Cycles are sorted
-/// by their first node.
+/// One cycle per strongly connected component that has one, each as a path `[a, b, …, a]`
+/// that starts and ends at the component's smallest node and is a shortest cycle through
+/// it. Cycles are sorted by their first node.
+///
+/// Components by Kosaraju's algorithm (Sharir 1981), whose depth-first searches keep an
+/// explicit stack: no recursion, so a chain or a ring of any length fits any thread's
+/// stack. Time O(V + E) for the components, plus a breadth-first search inside each
+/// component with a cycle: O(V + E) in all, since components are disjoint.
 pub(crate) fn cycles<E>(g: &DiGraph<(), E>) -> Vec<Vec<usize>> {
+    cycles_of(g, &kosaraju_scc(g))
+}
+
+/// [`cycles`] for the strongly connected components `sccs` of `g`, already found.
+pub(crate) fn cycles_of<E>(g: &DiGraph<(), E>, sccs: &[Vec<NodeIndex>]) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
-    for scc in tarjan_scc(g) {
+    // Per node: its component (to keep searches inside it) and its parent in a search.
+    let mut component = vec![usize::MAX; g.node_count()];
+    let mut parent = vec![usize::MAX; g.node_count()];
+    for (c, scc) in sccs.iter().enumerate() {
         let self_loop = scc.len() == 1 && g.contains_edge(scc[0], scc[0]);
         if scc.len() < 2 && !self_loop {
             continue;
         }
-        let mut members: Vec<usize> = scc.iter().map(|n| n.index()).collect();
-        members.sort_unstable();
-        let start = members[0];
-        out.push(cycle_through(g, start, &members));
+        for n in scc {
+            component[n.index()] = c;
+        }
+        let start = scc.iter().map(|n| n.index()).min().unwrap_or(0);
+        out.push(cycle_through(g, start, &component, &mut parent));
     }
     out.sort();
     out
 }
 
-/// A shortest cycle through `start` inside `members` (breadth-first search).
-fn cycle_through<E>(g: &DiGraph<(), E>, start: usize, members: &[usize]) -> Vec<usize> {
-    let inside = |n: usize| members.binary_search(&n).is_ok();
-    let mut parent: Vec<Option<usize>> = vec![None; g.node_count()];
+/// A shortest cycle through `start` inside its component (breadth-first search, lowest
+/// node first). `parent` is scratch, all `usize::MAX` on entry and on return.
+fn cycle_through<E>(
+    g: &DiGraph<(), E>,
+    start: usize,
+    component: &[usize],
+    parent: &mut [usize],
+) -> Vec<usize> {
     let mut queue = std::collections::VecDeque::from([start]);
-    let mut seen = vec![false; g.node_count()];
-    seen[start] = true;
-    while let Some(u) = queue.pop_front() {
+    let mut visited = vec![start];
+    parent[start] = start;
+    let mut path = vec![start, start];
+    'search: while let Some(u) = queue.pop_front() {
         let mut next: Vec<usize> = g
             .edges(NodeIndex::new(u))
             .map(|e| e.target().index())
@@ -52,29 +71,28 @@ fn cycle_through<E>(g: &DiGraph<(), E>, start: usize, members: &[usize]) -> Vec<
         next.sort_unstable();
         for v in next {
             if v == start {
-                let mut path = vec![start];
-                let mut cur = Some(u);
+                path = vec![start];
                 let mut back = Vec::new();
-                while let Some(c) = cur {
-                    if c == start {
-                        break;
-                    }
-                    back.push(c);
-                    cur = parent[c];
+                let mut cur = u;
+                while cur != start {
+                    back.push(cur);
+                    cur = parent[cur];
                 }
-                back.reverse();
-                path.extend(back);
+                path.extend(back.into_iter().rev());
                 path.push(start);
-                return path;
+                break 'search;
             }
-            if inside(v) && !seen[v] {
-                seen[v] = true;
-                parent[v] = Some(u);
+            if component[v] == component[start] && parent[v] == usize::MAX {
+                parent[v] = u;
+                visited.push(v);
                 queue.push_back(v);
             }
         }
     }
-    vec![start, start]
+    for v in visited {
+        parent[v] = usize::MAX;
+    }
+    path
 }
 
 /// Nodes reachable from `start` (itself included), in ascending order; safe on cycles.
@@ -96,6 +114,12 @@ mod tests {
     fn finds_cycle_paths() {
         let g = build(4, [(0, 1, ()), (1, 2, ()), (2, 0, ()), (3, 3, ())]);
         assert_eq!(cycles(&g), vec![vec![0, 1, 2, 0], vec![3, 3]]);
+        // The shortest cycle through the smallest node, even with a longer one first.
+        let g = build(
+            4,
+            [(0, 1, ()), (1, 2, ()), (2, 0, ()), (1, 0, ()), (2, 3, ())],
+        );
+        assert_eq!(cycles(&g), vec![vec![0, 1, 0]]);
         let dag = build(3, [(0, 1, ()), (1, 2, ())]);
         assert!(cycles(&dag).is_empty());
     }

@@ -3,6 +3,7 @@
 //! exchange moves, then large-neighbourhood search that removes a few courses at a time and
 //! re-covers their needs exactly.
 
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -68,56 +69,112 @@ fn closure_costs(inst: &Instance, met: &[bool], taken: &[bool]) -> (Vec<f64>, Ve
     (h, via)
 }
 
-/// Course `c` with the courses its unmet requirements need, by `via`, prerequisites first.
+/// Course `c` with the courses its unmet requirements need, by `via`, prerequisites
+/// first; `None` when some requirement cannot be met. A depth-first search with an
+/// explicit stack (a chain of requirements of any length fits any thread's stack), each
+/// course once (`seen` marks the courses added): O(bundle size + its requirements).
 fn bundle(
     inst: &Instance,
     c: Local,
     met: &[bool],
     via: &[Option<Local>],
-    out: &mut Vec<Local>,
-) -> bool {
-    for &r in &inst.requires[c as usize] {
+    seen: &mut Marks,
+) -> Option<Vec<Local>> {
+    seen.clear();
+    let mut out = Vec::new();
+    // Each course on the path with the position of its next requirement.
+    let mut stack: Vec<(Local, usize)> = vec![(c, 0)];
+    while let Some((x, next)) = stack.last_mut() {
+        let x = *x;
+        let Some(&r) = inst.requires[x as usize].get(*next) else {
+            stack.pop();
+            if seen.mark(x) {
+                out.push(x);
+            }
+            continue;
+        };
+        *next += 1;
         if met[r as usize] {
             continue;
         }
         match via[r as usize] {
-            Some(p) if p != c => {
-                if !out.contains(&p) && !bundle(inst, p, met, via, out) {
-                    return false;
+            Some(p) if p != x => {
+                if !seen.has(p) {
+                    stack.push((p, 0));
                 }
             }
-            _ => return false,
+            _ => return None,
         }
     }
-    if !out.contains(&c) {
-        out.push(c);
+    Some(out)
+}
+
+/// A set of small integers cleared in O(1): each mark is the current generation.
+#[derive(Debug, Clone, Default)]
+struct Marks {
+    stamps: Vec<u32>,
+    generation: u32,
+}
+
+impl Marks {
+    fn new(n: usize) -> Marks {
+        Marks {
+            stamps: vec![0; n],
+            generation: 1,
+        }
     }
-    true
+
+    fn clear(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.generation = 1;
+        }
+    }
+
+    fn has(&self, x: Local) -> bool {
+        self.stamps[x as usize] == self.generation
+    }
+
+    /// Marks `x`; whether it was not marked.
+    fn mark(&mut self, x: Local) -> bool {
+        let new = !self.has(x);
+        self.stamps[x as usize] = self.generation;
+        new
+    }
 }
 
 /// Every course with the courses its requirements need (cheapest closure from the start,
-/// prerequisites first).
+/// prerequisites first), each computed when first asked for: a chain of n courses has
+/// bundles of every size up to n, O(n²) in all, of which the search asks for few.
 #[derive(Debug, Clone)]
 pub(crate) struct Bundles {
-    /// Per course: the course and the courses its requirements need, prerequisites first;
-    /// empty when some requirement cannot be met.
-    pub members: Vec<Vec<Local>>,
+    /// The cheapest course for each need, from the start.
+    via: Vec<Option<Local>>,
+    satisfied: Vec<bool>,
+    /// Per course: its bundle once computed; empty when some requirement cannot be met.
+    members: Vec<OnceCell<Vec<Local>>>,
+    seen: RefCell<Marks>,
 }
 
 impl Bundles {
     pub fn new(inst: &Instance, satisfied: &[bool]) -> Bundles {
         let (_, via) = closure_costs(inst, satisfied, &vec![false; inst.len()]);
-        let members = (0..inst.len() as Local)
-            .map(|c| {
-                let mut list = Vec::new();
-                if bundle(inst, c, satisfied, &via, &mut list) {
-                    list
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect();
-        Bundles { members }
+        Bundles {
+            via,
+            satisfied: satisfied.to_vec(),
+            members: vec![OnceCell::new(); inst.len()],
+            seen: RefCell::new(Marks::new(inst.len())),
+        }
+    }
+
+    /// Course `c` and the courses its requirements need, prerequisites first; empty when
+    /// some requirement cannot be met.
+    pub fn of(&self, inst: &Instance, c: Local) -> &[Local] {
+        self.members[c as usize].get_or_init(|| {
+            let mut seen = self.seen.borrow_mut();
+            bundle(inst, c, &self.satisfied, &self.via, &mut seen).unwrap_or_default()
+        })
     }
 }
 
@@ -140,25 +197,29 @@ fn cover(
             open += 1;
         }
     }
-    let evaluate = |c: Local, met: &[bool], taken: &[bool], is_target: &[bool]| -> Option<f64> {
-        let members = &bundles.members[c as usize];
-        if members.is_empty() {
-            return None;
-        }
-        let mut cost = 0.0;
-        let mut newly: Vec<Local> = Vec::new();
-        for &x in members {
-            if !taken[x as usize] {
-                cost += inst.cost[x as usize];
-                for &n in &inst.provides[x as usize] {
-                    if is_target[n as usize] && !met[n as usize] && !newly.contains(&n) {
-                        newly.push(n);
+    // The targets a bundle newly meets, counted once each.
+    let mut newly = Marks::new(inst.needs.len());
+    let mut evaluate =
+        |c: Local, met: &[bool], taken: &[bool], is_target: &[bool]| -> Option<f64> {
+            let members = bundles.of(inst, c);
+            if members.is_empty() {
+                return None;
+            }
+            let mut cost = 0.0;
+            let mut count = 0usize;
+            newly.clear();
+            for &x in members {
+                if !taken[x as usize] {
+                    cost += inst.cost[x as usize];
+                    for &n in &inst.provides[x as usize] {
+                        if is_target[n as usize] && !met[n as usize] && newly.mark(n) {
+                            count += 1;
+                        }
                     }
                 }
             }
-        }
-        (!newly.is_empty()).then(|| cost / newly.len() as f64)
-    };
+            (count > 0).then(|| cost / count as f64)
+        };
     let mut candidates: Vec<Local> = targets
         .iter()
         .filter(|&&t| is_target[t as usize])
@@ -183,7 +244,7 @@ fn cover(
                 continue;
             }
         }
-        for &x in &bundles.members[c as usize] {
+        for &x in bundles.of(inst, c) {
             if !taken[x as usize] {
                 taken[x as usize] = true;
                 set.push(x);
@@ -271,10 +332,11 @@ fn swap_in(
     y: usize,
 ) -> Option<(Vec<Local>, Vec<Local>)> {
     // Members only: a course whose bundle is unreachable has none.
-    if cov.in_set[y] || bundles.members[y].is_empty() {
+    if cov.in_set[y] || bundles.of(inst, y as Local).is_empty() {
         return None;
     }
-    let add: Vec<Local> = bundles.members[y]
+    let add: Vec<Local> = bundles
+        .of(inst, y as Local)
         .iter()
         .copied()
         .filter(|&x| !cov.in_set[x as usize])

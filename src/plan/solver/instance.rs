@@ -6,10 +6,10 @@
 //! need is met by one course, and a set of courses is feasible when its courses can be
 //! ordered so that each one's needs are provided by courses before it.
 
+use super::blocked::{Explained, Waits};
 use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
-use crate::model::Level;
 use crate::util::hash::IndexMap;
-use crate::util::{graph, kahn};
+use crate::util::kahn;
 
 /// Local indices: courses and needs of one instance.
 pub(crate) type Local = u32;
@@ -32,27 +32,13 @@ pub(crate) struct Instance {
     pub goals: Vec<Local>,
 }
 
-/// Why a goal cannot be met from the candidate courses.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Blocked {
-    /// No course teaches the skill that high; the best level taught.
-    NoCourse(Level),
-    /// The providing courses need skill levels that no reachable course teaches.
-    Missing {
-        courses: Vec<CourseAt>,
-        missing: Vec<Need>,
-    },
-    /// The providing courses can only be taken after each other: a cycle of courses.
-    Cycle { courses: Vec<CourseAt> },
-}
-
 /// What [`Instance::build`] found: the instance of reachable courses and closable goals,
 /// and the goals it had to leave out with their reasons.
 #[derive(Debug, Clone)]
 pub(crate) struct Built {
     pub instance: Instance,
-    /// Goals (catalog needs) that cannot be met, with the reason.
-    pub blocked: Vec<(Need, Blocked)>,
+    /// Goals that cannot be met, with the reason, and the course cycles reasons refer to.
+    pub explained: Explained,
 }
 
 impl Instance {
@@ -71,15 +57,19 @@ impl Instance {
         let mut c = Candidates::collect(catalog, start, goals, &cost);
         c.link(catalog, start);
         let (takeable, met) = c.forward();
-        let blocked = c
-            .goals
-            .iter()
-            .filter(|&&g| !met[g])
-            .map(|&g| (c.needs[g], c.explain_blocked(catalog, &takeable, &met, g)))
-            .collect();
+        let blocked: Vec<usize> = c.goals.iter().copied().filter(|&g| !met[g]).collect();
+        let waits = Waits {
+            courses: &c.courses,
+            needs: &c.needs,
+            requires: &c.requires,
+            providers: &c.providers,
+            takeable: &takeable,
+            met: &met,
+        };
+        let explained = waits.explain(catalog, &blocked);
         Built {
             instance: c.into_instance(&takeable, &met, cost),
-            blocked,
+            explained,
         }
     }
 
@@ -422,56 +412,6 @@ impl Candidates {
             }
         });
         (takeable, met)
-    }
-
-    /// Why goal `g` cannot be met: no course teaches it that high, its providers need
-    /// something no takeable course provides, or they depend on each other in a cycle.
-    fn explain_blocked(
-        &self,
-        catalog: &Catalog,
-        takeable: &[bool],
-        met: &[bool],
-        g: usize,
-    ) -> Blocked {
-        let providers = &self.providers[g];
-        if providers.is_empty() {
-            return Blocked::NoCourse(catalog.course_index().best_level(self.needs[g].skill));
-        }
-        // Follow unmet needs through blocked providers; a need nobody provides is missing.
-        let mut missing: Vec<Need> = Vec::new();
-        let mut seen = vec![false; self.courses.len()];
-        let mut stack: Vec<usize> = providers.clone();
-        let mut edges: Vec<(usize, usize, ())> = Vec::new();
-        while let Some(i) = stack.pop() {
-            if std::mem::replace(&mut seen[i], true) {
-                continue;
-            }
-            for &n in self.requires[i].iter().filter(|&&n| !met[n]) {
-                let mut any = false;
-                for &j in self.providers[n].iter().filter(|&&j| !takeable[j]) {
-                    any = true;
-                    edges.push((i, j, ()));
-                    stack.push(j);
-                }
-                if !any {
-                    missing.push(self.needs[n]);
-                }
-            }
-        }
-        missing.sort_unstable();
-        missing.dedup();
-        if missing.is_empty() {
-            let g = graph::build(self.courses.len(), edges);
-            if let Some(cycle) = graph::cycles(&g).into_iter().next() {
-                return Blocked::Cycle {
-                    courses: cycle.iter().map(|&i| self.courses[i]).collect(),
-                };
-            }
-        }
-        Blocked::Missing {
-            courses: providers.iter().map(|&i| self.courses[i]).collect(),
-            missing,
-        }
     }
 
     /// The instance: the takeable candidates, and the needs the met goals and their

@@ -1,14 +1,16 @@
 //! The solver behind the planner: the instance of candidate courses, the exact branch and
 //! bound, and the heuristics for instances too large to search exhaustively.
 
+mod blocked;
 pub(crate) mod exact;
 pub(crate) mod heuristic;
 mod instance;
 
 use std::collections::BTreeMap;
 
-use crate::catalog::{CourseAt, Need};
-pub(crate) use instance::{Blocked, Built, Instance, Local};
+use crate::catalog::CourseAt;
+pub(crate) use blocked::{Blocked, Explained};
+pub(crate) use instance::{Built, Instance, Local};
 
 /// Node budget of the exact search on small instances.
 pub(crate) const EXACT_NODES: u64 = 2_000_000;
@@ -31,7 +33,7 @@ pub(crate) struct Limits {
 #[derive(Debug, Clone)]
 pub(crate) struct Choice {
     pub courses: Vec<CourseAt>,
-    pub blocked: Vec<(Need, Blocked)>,
+    pub explained: Explained,
     pub optimal: bool,
 }
 
@@ -41,7 +43,7 @@ pub(crate) fn solve(built: Built, limits: Limits) -> Choice {
     if inst.goals.is_empty() {
         return Choice {
             courses: Vec::new(),
-            blocked: built.blocked,
+            explained: built.explained,
             optimal: true,
         };
     }
@@ -57,7 +59,7 @@ pub(crate) fn solve(built: Built, limits: Limits) -> Choice {
     };
     Choice {
         courses: chosen.iter().map(|&c| inst.courses[c as usize]).collect(),
-        blocked: built.blocked,
+        explained: built.explained,
         optimal,
     }
 }
