@@ -7,11 +7,68 @@
 //! Ad-hoc targets (a plan toward chosen skill levels) get a closure built on demand.
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::{DfsPostOrder, EdgeRef};
+use petgraph::visit::EdgeRef;
 
 use super::position::SkillAt;
+use crate::error::{Error, Result};
 use crate::model::Level;
 use crate::util::table::Table;
+
+/// The most skills the roles' prerequisite closures may hold in all (a role's closure is
+/// its requirements and every skill they need, transitively). Long prerequisite chains
+/// under many roles make it quadratic; past this limit a catalog is refused rather than
+/// built. The ESCO-sized benchmark catalog has 282,000.
+pub const MAX_CLOSURE_SKILLS: usize = 8_000_000;
+
+/// Depth-first post-order from several roots, with an explicit stack (no recursion, so a
+/// chain of any length fits any thread's stack), and marks cleared in O(1) between runs:
+/// each run costs what it visits, not the whole graph.
+struct PostOrder {
+    /// The run in which each node was discovered, and finished.
+    discovered: Vec<u32>,
+    finished: Vec<u32>,
+    run: u32,
+    stack: Vec<usize>,
+}
+
+impl PostOrder {
+    fn new(n: usize) -> PostOrder {
+        PostOrder {
+            discovered: vec![0; n],
+            finished: vec![0; n],
+            run: 0,
+            stack: Vec::new(),
+        }
+    }
+
+    /// Sets `out` to the nodes reachable from `roots`, each after every node it reaches
+    /// (as petgraph's `DfsPostOrder` visits them: roots in order, edges in edge order).
+    fn run(&mut self, graph: &DiGraph<(), Level>, roots: &[SkillAt], out: &mut Vec<SkillAt>) {
+        out.clear();
+        self.run += 1;
+        let run = self.run;
+        for root in roots {
+            if self.discovered[root.get()] == run {
+                continue;
+            }
+            self.stack.push(root.get());
+            while let Some(&x) = self.stack.last() {
+                if std::mem::replace(&mut self.discovered[x], run) != run {
+                    for next in graph.neighbors(NodeIndex::new(x)) {
+                        if self.discovered[next.index()] != run {
+                            self.stack.push(next.index());
+                        }
+                    }
+                } else {
+                    self.stack.pop();
+                    if std::mem::replace(&mut self.finished[x], run) != run {
+                        out.push(SkillAt::at(x));
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// A prerequisite link inside a closure, both ends as positions in the closure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,12 +108,38 @@ impl Closures {
     /// One closure per target list, over the prerequisite graph `graph` (an edge from a
     /// skill to each prerequisite, weighted by the level needed). A list must not name a
     /// skill twice.
-    pub fn build<I>(graph: &DiGraph<(), Level>, lists: impl IntoIterator<Item = I>) -> Closures
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the closures would hold more than [`MAX_CLOSURE_SKILLS`]
+    /// skills in all.
+    pub fn build<I>(
+        graph: &DiGraph<(), Level>,
+        lists: impl IntoIterator<Item = I>,
+    ) -> Result<Closures>
+    where
+        I: IntoIterator<Item = SkillAt>,
+    {
+        Closures::build_within(graph, lists, MAX_CLOSURE_SKILLS)
+    }
+
+    /// The closure of one target list (each skill once): at most every skill, so no
+    /// limit applies.
+    pub fn one(graph: &DiGraph<(), Level>, targets: impl IntoIterator<Item = SkillAt>) -> Closures {
+        Closures::build_within(graph, [targets], usize::MAX).unwrap_or_default()
+    }
+
+    /// [`Closures::build`] with `limit` skills in all.
+    fn build_within<I>(
+        graph: &DiGraph<(), Level>,
+        lists: impl IntoIterator<Item = I>,
+        limit: usize,
+    ) -> Result<Closures>
     where
         I: IntoIterator<Item = SkillAt>,
     {
         let mut out = Closures::default();
-        let mut dfs = DfsPostOrder::empty(graph);
+        let mut search = PostOrder::new(graph.node_count());
         // Per catalog skill, its position in the closure being built (stale elsewhere).
         let mut slot = vec![0u32; graph.node_count()];
         let mut post: Vec<SkillAt> = Vec::new();
@@ -66,15 +149,15 @@ impl Closures {
         for list in lists {
             targets.clear();
             targets.extend(list);
-            post.clear();
-            dfs.reset(graph);
-            // Depth-first post-order from each target: every skill after its
-            // prerequisites. Reversed, dependents come first.
-            for &t in &targets {
-                dfs.move_to(NodeIndex::new(t.get()));
-                while let Some(n) = dfs.next(graph) {
-                    post.push(SkillAt::at(n.index()));
-                }
+            // Every skill after its prerequisites; reversed, dependents come first.
+            search.run(graph, &targets, &mut post);
+            if out.skills.values_len() + post.len() > limit {
+                return Err(Error::TooLarge {
+                    what: "catalog (roles' prerequisite closures)",
+                    found: out.skills.values_len() + post.len(),
+                    limit,
+                    unit: "skills",
+                });
             }
             post.reverse();
             for (i, &s) in post.iter().enumerate() {
@@ -104,7 +187,7 @@ impl Closures {
             order.sort_unstable_by_key(|&i| post[i as usize]);
             out.by_skill.push_row(order);
         }
-        out
+        Ok(out)
     }
 
     /// The number of closures.
@@ -150,7 +233,7 @@ mod tests {
     #[test]
     fn dependents_come_before_their_prerequisites() {
         let g = diamond();
-        let all = Closures::build(&g, [at(vec![0]), at(vec![3, 2]), at(vec![4])]);
+        let all = Closures::build(&g, [at(vec![0]), at(vec![3, 2]), at(vec![4])]).unwrap();
         assert_eq!(all.len(), 3);
         for i in 0..all.len() {
             let c = all.get(i);
@@ -177,7 +260,7 @@ mod tests {
     #[test]
     fn targets_and_repeated_prerequisites() {
         let g = diamond();
-        let all = Closures::build(&g, [at(vec![3, 2])]);
+        let all = Closures::build(&g, [at(vec![3, 2])]).unwrap();
         let c = all.get(0);
         let at = |s: u32| {
             c.skills

@@ -28,9 +28,11 @@ use crate::util::text::clip;
 use closure::{Closure, Closures};
 use names::Names;
 
+pub use closure::MAX_CLOSURE_SKILLS;
 pub(crate) use courses::{Courses, Need};
 pub(crate) use position::{CourseAt, RoleAt, SkillAt};
 pub(crate) use postings::Postings;
+pub use requirements::MAX_MERGED_REQUIREMENTS;
 pub(crate) use requirements::{Req, Requirements, Totals};
 pub(crate) use skill_graph::SkillGraph;
 
@@ -76,7 +78,10 @@ impl Catalog {
     /// [`Error::InvalidCatalog`] listing every problem: duplicate or malformed ids, labels
     /// shared by two skills, unknown references (with did-you-mean), level 0 where a level
     /// is needed, negative or non-finite numbers, cycles among skill prerequisites or role
-    /// `extends` (as paths), and roles without requirements.
+    /// `extends` (as paths), and roles without requirements. [`Error::TooLarge`] for a
+    /// catalog past the limits of [`MAX_MERGED_REQUIREMENTS`] requirements merged through
+    /// `extends` or [`MAX_CLOSURE_SKILLS`] skills in the roles' prerequisite closures
+    /// (both quadratic in the length of an `extends` or prerequisite chain).
     ///
     /// # Complexity
     ///
@@ -110,11 +115,11 @@ impl Catalog {
         skills.sort_by(|a, b| a.id().cmp(b.id()));
         roles.sort_by(|a, b| a.id().cmp(b.id()));
         courses.sort_by(|a, b| a.id().cmp(b.id()));
-        Ok(Catalog::index(skills, roles, courses))
+        Catalog::index(skills, roles, courses)
     }
 
     /// Builds the indexes of validated items sorted by id.
-    fn index(skills: Vec<Skill>, roles: Vec<Role>, courses: Vec<Course>) -> Catalog {
+    fn index(skills: Vec<Skill>, roles: Vec<Role>, courses: Vec<Course>) -> Result<Catalog> {
         let names = Names::build(&skills, &roles, &courses);
         let skill_at = |id: &str| names.skill(&skills, id);
         let graph = SkillGraph::build(&skills, skill_at);
@@ -127,14 +132,14 @@ impl Catalog {
                     .collect::<Vec<_>>()
             }),
         );
-        let requirements = Requirements::build(&roles, &extends, skill_at);
+        let requirements = Requirements::build(&roles, &extends, skill_at)?;
         let postings = Postings::build(skills.len(), &requirements);
         let closures = Closures::build(
             graph.prerequisite_graph(),
             (0..roles.len()).map(|r| requirements.of(RoleAt::at(r)).iter().map(|q| q.skill)),
-        );
+        )?;
         let course_index = Courses::build(&courses, skills.len(), skill_at);
-        Catalog {
+        Ok(Catalog {
             skills,
             roles,
             courses,
@@ -144,7 +149,7 @@ impl Catalog {
             postings,
             closures,
             course_index,
-        }
+        })
     }
 
     /// All skills, sorted by id.

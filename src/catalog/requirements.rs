@@ -3,12 +3,28 @@
 
 use std::borrow::Cow;
 
-use petgraph::graph::DiGraph;
+use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::position::{RoleAt, SkillAt};
+use crate::error::{Error, Result};
 use crate::model::{Importance, Level, Role, Weights};
-use crate::util::graph;
 use crate::util::table::Table;
+
+/// The most requirements all roles may have in all, own and inherited through `extends`
+/// (merged, each skill once per role). The official ESCO release has 124,000, O*NET about
+/// 90,000; a chain of `extends` gives each role every requirement before it, quadratic in
+/// its length, and past this limit a catalog is refused rather than built.
+pub const MAX_MERGED_REQUIREMENTS: usize = 4_000_000;
+
+/// The error for merged requirements over the limit.
+fn too_many(found: usize) -> Error {
+    Error::TooLarge {
+        what: "catalog (requirements merged through `extends`)",
+        found,
+        limit: MAX_MERGED_REQUIREMENTS,
+        unit: "requirements",
+    }
+}
 
 /// A requirement with its skill as a position: the form scoring works on.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -90,17 +106,31 @@ impl Requirements {
     /// Merges every role's own requirements with those of the roles it extends
     /// (`extends`: an edge from a role to each role it extends), with skills found by
     /// `skill_at`. Unknown skills are left out (validation reported them).
+    ///
+    /// Each role's reachable roles are found by a search with an explicit stack, marks
+    /// shared by all roles: O(Σ merged requirements + extends edges walked).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] when the merged requirements of all roles would exceed
+    /// [`MAX_MERGED_REQUIREMENTS`]: a long `extends` chain gives each role all the
+    /// requirements before it, quadratic in the chain's length.
     pub fn build(
         roles: &[Role],
         extends: &DiGraph<(), ()>,
         skill_at: impl Fn(&str) -> Option<SkillAt>,
-    ) -> Requirements {
+    ) -> Result<Requirements> {
         let mut merged = Table::default();
         let mut list: Vec<Req> = Vec::new();
+        let mut mark = vec![usize::MAX; roles.len()];
+        let mut stack: Vec<usize> = Vec::new();
+        let mut total = 0usize;
         for r in 0..roles.len() {
             list.clear();
-            for from in graph::reachable(extends, r) {
-                list.extend(roles[from].requirements().iter().filter_map(|q| {
+            mark[r] = r;
+            stack.push(r);
+            while let Some(x) = stack.pop() {
+                list.extend(roles[x].requirements().iter().filter_map(|q| {
                     skill_at(q.skill().as_str()).map(|skill| Req {
                         skill,
                         need: q.level(),
@@ -108,6 +138,14 @@ impl Requirements {
                         weight: q.weight(),
                     })
                 }));
+                if total + list.len() > MAX_MERGED_REQUIREMENTS {
+                    return Err(too_many(total + list.len()));
+                }
+                for p in extends.neighbors(NodeIndex::new(x)) {
+                    if std::mem::replace(&mut mark[p.index()], r) != r {
+                        stack.push(p.index());
+                    }
+                }
             }
             list.sort_by_key(|q| q.skill);
             list.dedup_by(|later, kept| {
@@ -117,9 +155,10 @@ impl Requirements {
                 }
                 same
             });
+            total += list.len();
             merged.push_row(list.iter().copied());
         }
-        Requirements::from_merged(merged)
+        Ok(Requirements::from_merged(merged))
     }
 
     fn from_merged(merged: Table<Req>) -> Requirements {

@@ -95,17 +95,6 @@ fn cycle_through<E>(
     path
 }
 
-/// Nodes reachable from `start` (itself included), in ascending order; safe on cycles.
-pub(crate) fn reachable<E>(g: &DiGraph<(), E>, start: usize) -> Vec<usize> {
-    let mut dfs = petgraph::visit::Dfs::new(g, NodeIndex::new(start));
-    let mut out = Vec::new();
-    while let Some(n) = dfs.next(g) {
-        out.push(n.index());
-    }
-    out.sort_unstable();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

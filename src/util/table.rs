@@ -65,6 +65,11 @@ impl<T> Table<T> {
         &mut self.values[start..end]
     }
 
+    /// The number of values in all rows.
+    pub fn values_len(&self) -> usize {
+        self.values.len()
+    }
+
     /// The number of rows.
     pub fn len(&self) -> usize {
         self.offsets.len() - 1

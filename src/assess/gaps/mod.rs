@@ -373,9 +373,9 @@ impl<'c> Assessment<'c> {
         targets: &[Target],
         have: impl Fn(SkillAt) -> f64,
     ) -> Gaps<'c> {
-        let closures = Closures::build(
+        let closures = Closures::one(
             self.catalog.skill_graph().prerequisite_graph(),
-            [targets.iter().map(|t| t.skill)],
+            targets.iter().map(|t| t.skill),
         );
         self.gaps_over(closures.get(0), |k| Some(targets[k as usize]), have)
     }
