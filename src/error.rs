@@ -14,7 +14,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A catalog failed validation; every problem found is listed.
+    /// A catalog failed validation; every problem found is listed (the message shows the
+    /// first 100).
     #[error("invalid catalog: {}", ProblemList(.problems))]
     InvalidCatalog {
         /// Every problem found, in document order.
@@ -26,38 +27,42 @@ pub enum Error {
         /// Every problem found, in document order.
         problems: Vec<Problem>,
     },
-    /// A document is not valid JSON, or does not have the expected shape.
-    ///
-    /// The source keeps serde_json's line and column.
-    #[error("{document} is not a valid JSON document: {source}")]
+    /// A document is not valid JSON, or does not have the expected shape (an unknown
+    /// field, a missing one, a value of the wrong type).
+    #[error("{document} is not a valid JSON document: {message} (line {line}, column {column})")]
     Json {
         /// `catalog` or `profile`.
         document: &'static str,
-        /// The parser's error, with line and column.
-        #[source]
-        source: serde_json::Error,
+        /// What the parser found wrong, clipped to 200 characters.
+        message: String,
+        /// The line of the problem, from 1.
+        line: usize,
+        /// The column of the problem, from 1.
+        column: usize,
     },
     /// A document is not valid TOML, or does not have the expected shape.
     #[cfg(feature = "toml")]
     #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
-    #[error("{document} is not a valid TOML document: {source}")]
+    #[error("{document} is not a valid TOML document: {message}{}", Place(*.line, *.column))]
     Toml {
         /// `catalog` or `profile`.
         document: &'static str,
-        /// The parser's error, with line and column.
-        #[source]
-        source: toml::de::Error,
+        /// What the parser found wrong, clipped to 200 characters.
+        message: String,
+        /// The line of the problem, from 1, when the parser says where.
+        line: Option<usize>,
+        /// The column of the problem, from 1, when the parser says where.
+        column: Option<usize>,
     },
     /// A document could not be written as TOML.
     #[cfg(feature = "toml")]
     #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
-    #[error("cannot write {document} as TOML: {source}")]
+    #[error("cannot write {document} as TOML: {message}")]
     TomlWrite {
         /// `catalog` or `profile`.
         document: &'static str,
-        /// The serializer's error.
-        #[source]
-        source: toml::ser::Error,
+        /// What the serializer found wrong, clipped to 200 characters.
+        message: String,
     },
     /// A document declares a format this version does not read.
     #[error("{document} has format `{found}`, expected `{expected}`")]
@@ -368,6 +373,12 @@ pub enum Warning {
         /// The skills it could be, best first.
         candidates: Vec<SkillId>,
     },
+    /// A line of free text read as a heading that introduces a list (`Technical skills:`),
+    /// not as a skill.
+    Heading {
+        /// The heading as written (clipped).
+        text: String,
+    },
     /// The level given for a profile skill was not understood; a default was used.
     UnclearLevel {
         /// The skill name as given (clipped).
@@ -405,11 +416,28 @@ impl fmt::Display for Warning {
                     list.join(" or ")
                 )
             }
+            Warning::Heading { text } => {
+                write!(f, "`{text}` read as a heading, not as a skill")
+            }
             Warning::UnclearLevel { name, value, used } => write!(
                 f,
                 "profile skill `{name}`: level `{value}` not understood; {} used",
                 used.get()
             ),
+        }
+    }
+}
+
+/// ` (line L, column C)` when the place is known.
+#[cfg(feature = "toml")]
+struct Place(Option<usize>, Option<usize>);
+
+#[cfg(feature = "toml")]
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0, self.1) {
+            (Some(line), Some(column)) => write!(f, " (line {line}, column {column})"),
+            _ => Ok(()),
         }
     }
 }
@@ -441,11 +469,17 @@ impl fmt::Display for Path<'_> {
 
 struct ProblemList<'a>(&'a [Problem]);
 
+/// The most problems or warnings a message lists; the error keeps them all.
+const LISTED: usize = 100;
+
 impl fmt::Display for ProblemList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} problem(s)", self.0.len())?;
-        for p in self.0 {
+        for p in self.0.iter().take(LISTED) {
             write!(f, "\n  - {p}")?;
+        }
+        if self.0.len() > LISTED {
+            write!(f, "\n  - and {} more", self.0.len() - LISTED)?;
         }
         Ok(())
     }
@@ -455,8 +489,11 @@ struct WarningList<'a>(&'a [Warning]);
 
 impl fmt::Display for WarningList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for w in self.0 {
+        for w in self.0.iter().take(LISTED) {
             write!(f, "\n  - {w}")?;
+        }
+        if self.0.len() > LISTED {
+            write!(f, "\n  - and {} more", self.0.len() - LISTED)?;
         }
         Ok(())
     }

@@ -316,7 +316,12 @@ fn weekly_budget_gives_a_calendar_and_rejects_bad_budgets() {
     for w in schedule.courses.windows(2) {
         assert!(w[1].start_week >= w[0].start_week && w[1].start_week <= w[0].end_week + 1);
     }
-    for bad in [0.0, -3.0, f64::NAN, f64::INFINITY] {
+    for bad in [0.0, -3.0, f64::NAN, f64::INFINITY, 168.5, 1e-300] {
         assert!(plan.schedule(bad).is_err(), "{bad}");
     }
+    assert!(plan.schedule(168.0).is_ok());
+    // A budget so small that the weeks would not fit a u32 is refused, never wrapped.
+    let tiny = plan.total_hours() / f64::from(u32::MAX) / 2.0;
+    let e = plan.schedule(tiny).unwrap_err().to_string();
+    assert!(e.contains("2³² weeks"), "{e}");
 }

@@ -37,7 +37,8 @@ pub struct Contribution<'c> {
     pub source: Source,
     /// The requirement's importance.
     pub importance: Importance,
-    /// Its weight under the policy.
+    /// Its weight under the policy (1 for every requirement of a role whose weights are
+    /// all 0: they then count alike).
     pub weight: f64,
     /// `min(1, have / need)` (or 0/1 without partial credit).
     pub credit: f64,
@@ -56,10 +57,15 @@ impl<'c> Assessment<'c> {
     pub fn explain(&self, role: &str) -> Result<Vec<Contribution<'c>>> {
         let catalog = self.catalog;
         let r = catalog.find_role_or_err(role)?;
+        let reqs = catalog.merged_requirements().of(r);
         let total = catalog.merged_requirements().total(r, &self.policy.weights);
-        Ok(catalog
-            .merged_requirements()
-            .of(r)
+        // With every weight 0, every requirement counts alike (see the scoring formula).
+        let (total, even) = if total > 0.0 {
+            (total, false)
+        } else {
+            (reqs.len() as f64, true)
+        };
+        Ok(reqs
             .iter()
             .map(|q| {
                 let (have, source) = match self.levels.get(q.skill) {
@@ -67,7 +73,11 @@ impl<'c> Assessment<'c> {
                     None => (0.0, Source::Missing),
                 };
                 let credit = self.policy.credit(have, q.need.as_f64());
-                let weight = self.policy.weights.of_requirement(q.weight, q.importance);
+                let weight = if even {
+                    1.0
+                } else {
+                    self.policy.weights.of_requirement(q.weight, q.importance)
+                };
                 Contribution {
                     skill: catalog.skill_at(q.skill).id(),
                     need: q.need,
@@ -76,11 +86,7 @@ impl<'c> Assessment<'c> {
                     importance: q.importance,
                     weight,
                     credit,
-                    contribution: if total > 0.0 {
-                        weight * credit / total
-                    } else {
-                        0.0
-                    },
+                    contribution: weight * credit / total,
                 }
             })
             .collect())

@@ -14,9 +14,10 @@
 //!
 //! `wᵢ` is the requirement's explicit weight, else its importance's weight under the
 //! [`Policy`]. A role is *ready* when every essential requirement is met; a role meeting
-//! every requirement scores exactly 1, whatever the rounding of the sums. A role whose
-//! weights are all 0 scores 1 when it is ready, else 0. Roles rank by score, descending,
-//! ties by id. [`Assessment::explain`] gives each requirement's share; the shares sum to
+//! every requirement scores exactly 1, whatever the rounding of the sums. When all of a
+//! role's weights are 0, every requirement counts alike (the score is the mean credit).
+//! Scores are rounded to 12 decimal places, so that scores equal on paper are equal as
+//! numbers whatever the order of the sums; roles rank by score, descending, ties by id. [`Assessment::explain`] gives each requirement's share; the shares sum to
 //! the score.
 //!
 //! # Complexity
@@ -209,12 +210,12 @@ impl<'c> Assessment<'c> {
 
     /// The score of role `r`.
     fn score_at(&self, r: RoleAt) -> RoleScore<'c> {
-        self.scores.of(r, &self.levels)
+        self.scores.of(r, &self.levels, &self.policy)
     }
 
     /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`.
     fn score_value(&self, r: RoleAt) -> f64 {
-        self.scores.value(r, &self.levels)
+        self.scores.value(r, &self.levels, &self.policy)
     }
 
     /// The gaps toward a role: its unmet requirements and their unmet prerequisites

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::Weights;
+use crate::model::{Weights, MAX_QUANTITY};
 
 /// Discount for skills not used for years.
 ///
@@ -89,8 +89,9 @@ impl Policy {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidPolicy`] naming the first field out of its domain: weights must be
-    /// finite and non-negative, `decay_per_year` and `floor` in `0.0..=1.0`.
+    /// [`Error::InvalidPolicy`] naming the first field out of its domain: weights in
+    /// `0..=1e9` ([`MAX_QUANTITY`](crate::model::MAX_QUANTITY)), `decay_per_year` and
+    /// `floor` in `0.0..=1.0`.
     pub fn validate(&self) -> Result<()> {
         let checks = [
             ("weights.essential", self.weights.essential),
@@ -98,11 +99,11 @@ impl Policy {
             ("weights.optional", self.weights.optional),
         ];
         for (field, value) in checks {
-            if !value.is_finite() || value < 0.0 {
+            if !(0.0..=MAX_QUANTITY).contains(&value) {
                 return Err(Error::InvalidPolicy {
                     field,
                     value,
-                    expected: "a finite number >= 0",
+                    expected: "a number in 0..=1e9",
                 });
             }
         }

@@ -74,19 +74,19 @@ impl<'c> Scores<'c> {
     }
 
     /// The score of role `r`.
-    pub fn of(&self, r: RoleAt, levels: &Levels) -> RoleScore<'c> {
+    pub fn of(&self, r: RoleAt, levels: &Levels, policy: &Policy) -> RoleScore<'c> {
         RoleScore {
             role: self.catalog.role_at(r),
             at: r,
-            score: self.value(r, levels),
+            score: self.value(r, levels, policy),
             essentials_met: self.met[r.get()],
             essentials: self.catalog.merged_requirements().essentials(r),
         }
     }
 
-    /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`. A role without weight scores 1 when its
-    /// essential requirements are met (all none of them, if it has none), else 0.
-    pub fn value(&self, r: RoleAt, levels: &Levels) -> f64 {
+    /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`, rounded to 12 decimal places ([`round_score`]).
+    /// When every weight is 0, every requirement counts alike: the mean credit.
+    pub fn value(&self, r: RoleAt, levels: &Levels, policy: &Policy) -> f64 {
         let numerator = self.numerator[r.get()];
         let total = self.totals.values[r.get()];
         if total > 0.0 {
@@ -96,12 +96,15 @@ impl<'c> Scores<'c> {
             if numerator >= total * (1.0 - 1e-6) && self.meets_all(r, levels) {
                 1.0
             } else {
-                (numerator / total).min(1.0)
+                round_score((numerator / total).min(1.0))
             }
-        } else if self.met[r.get()] == self.catalog.merged_requirements().essentials(r) {
-            1.0
         } else {
-            0.0
+            let reqs = self.catalog.merged_requirements().of(r);
+            let credits: f64 = reqs
+                .iter()
+                .map(|q| policy.credit(levels.of_skill(q.skill), q.need.as_f64()))
+                .sum();
+            round_score(credits / reqs.len().max(1) as f64)
         }
     }
 
@@ -113,6 +116,14 @@ impl<'c> Scores<'c> {
             .iter()
             .all(|q| levels.of_skill(q.skill) >= q.need.as_f64())
     }
+}
+
+/// A score rounded to 12 decimal places: sums of the same terms added in another order
+/// differ in their last bits (`0.05` comes out as `0.049999999999999996`), and rounding
+/// makes scores that are equal on paper equal as numbers, so that ties go by role id as
+/// documented. Two scores closer than 10⁻¹² may so become equal; none further apart.
+pub(crate) fn round_score(score: f64) -> f64 {
+    (score * 1e12).round() / 1e12
 }
 
 /// Every role's numerator `Σ wᵢ·creditᵢ` and essential requirements met, through the

@@ -1,12 +1,13 @@
 //! Catalog validation: every problem, with its place.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 
 use crate::error::{ItemKind, Location, Problem};
-use crate::model::{id_defect, Course, Level, Role, Skill, SkillLevel};
+use crate::model::{id_defect, Course, Level, Role, Skill, SkillLevel, MAX_QUANTITY};
 use crate::resolve::Vocabulary;
 use crate::util::graph;
 use crate::util::text::{clip, MAX_LABEL_BYTES};
@@ -40,11 +41,17 @@ fn index_ids<'a>(
     first
 }
 
-/// Resolves references by id; unknown ones are reported with a did-you-mean.
+/// The most unknown references of one kind that get a did-you-mean: each is a fuzzy
+/// search, and a document with 100,000 unknown references needs no 100,000 suggestions.
+const SUGGESTED: usize = 1_000;
+
+/// Resolves references by id; unknown ones are reported with a did-you-mean (the first
+/// [`SUGGESTED`]).
 struct Refs<'a> {
     ids: BTreeMap<&'a str, usize>,
     vocabulary: Vocabulary,
     id_of: Vec<&'a str>,
+    suggested: Cell<usize>,
 }
 
 impl<'a> Refs<'a> {
@@ -59,6 +66,7 @@ impl<'a> Refs<'a> {
                 ids,
                 vocabulary,
                 id_of,
+                suggested: Cell::new(0),
             },
             collisions,
         )
@@ -69,6 +77,10 @@ impl<'a> Refs<'a> {
     }
 
     fn suggestion(&self, id: &str) -> Option<String> {
+        if self.suggested.get() >= SUGGESTED {
+            return None;
+        }
+        self.suggested.set(self.suggested.get() + 1);
         self.vocabulary
             .lookup(id)
             .or_else(|| self.vocabulary.suggest(id, 1).first().copied())
@@ -82,7 +94,7 @@ fn check_number(
     max: Option<f64>,
     problems: &mut Vec<Problem>,
 ) {
-    let ok = value.is_finite() && value >= 0.0 && max.is_none_or(|m| value <= m);
+    let ok = value.is_finite() && value >= 0.0 && value <= max.unwrap_or(MAX_QUANTITY);
     if !ok {
         problems.push(Problem::InvalidNumber {
             at: at(),
@@ -90,7 +102,7 @@ fn check_number(
             expected: if max.is_some() {
                 "a number in 0..=1"
             } else {
-                "a finite number >= 0"
+                "a number in 0..=1e9"
             },
         });
     }

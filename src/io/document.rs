@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
+use crate::util::text::clip;
 use crate::error::{Error, ItemKind, Location, Problem, Result};
 use crate::model::Course;
 use crate::model::Importance;
@@ -157,27 +158,62 @@ impl Document {
 
 /// Parses JSON into `T`, keeping serde_json's line and column on error.
 pub(crate) fn from_json<T: for<'de> Deserialize<'de>>(doc: Document, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|source| Error::Json {
-        document: doc.name(),
-        source,
+    serde_json::from_str(text).map_err(|e| {
+        // serde_json's message ends with its place: keep the message alone.
+        let full = e.to_string();
+        let place = format!(" at line {} column {}", e.line(), e.column());
+        Error::Json {
+            document: doc.name(),
+            message: clip(full.strip_suffix(&place).unwrap_or(&full), MESSAGE_CHARS),
+            line: e.line(),
+            column: e.column(),
+        }
     })
 }
+
+/// The most characters of a parser's message an error keeps: a message may quote the
+/// input (an unknown field's name, a line), and the input may be a megabyte long.
+const MESSAGE_CHARS: usize = 200;
 
 /// Parses TOML into `T`, keeping the parser's line and column on error.
 #[cfg(feature = "toml")]
 pub(crate) fn from_toml<T: for<'de> Deserialize<'de>>(doc: Document, text: &str) -> Result<T> {
-    toml::from_str(text).map_err(|source| Error::Toml {
-        document: doc.name(),
-        source,
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = match e.span() {
+            Some(span) => {
+                let (line, column) = line_and_column(text, span.start);
+                (Some(line), Some(column))
+            }
+            None => (None, None),
+        };
+        Error::Toml {
+            document: doc.name(),
+            message: clip(e.message(), MESSAGE_CHARS),
+            line,
+            column,
+        }
     })
+}
+
+/// The line and column (from 1, in characters) of byte `offset` of `text`.
+#[cfg(feature = "toml")]
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// Writes `value` as TOML.
 #[cfg(feature = "toml")]
 pub(crate) fn to_toml<T: Serialize>(doc: Document, value: &T) -> Result<String> {
-    toml::to_string(value).map_err(|source| Error::TomlWrite {
+    toml::to_string(value).map_err(|e| Error::TomlWrite {
         document: doc.name(),
-        source,
+        message: clip(&e.to_string(), MESSAGE_CHARS),
     })
 }
 

@@ -345,21 +345,29 @@ impl<'c> ProfileParser<'c> {
         if text.len() > self.max_bytes {
             return Err(self.too_many_bytes(text.len()));
         }
-        let segments = split_items(text, self.max_items).ok_or(Error::TooLarge {
+        let too_many = || Error::TooLarge {
             what: "profile text",
-            found: self.max_items + 1,
+            found: self.max_items.saturating_add(1),
             limit: self.max_items,
             unit: "items",
-        })?;
+        };
+        let pieces = split_items(text, self.max_items).ok_or_else(too_many)?;
         let mut items = Vec::new();
         let mut warnings = Vec::new();
-        for segment in segments {
-            self.read_item(&segment, &mut items, &mut warnings);
+        for piece in pieces {
+            match piece {
+                Piece::Item(segment) => self.read_item(&segment, &mut items, &mut warnings),
+                Piece::Heading(text) => warnings.push(Warning::Heading { text }),
+            }
+            // A compound item (`TensorFlow/Keras`) gives several: the limit counts them.
+            if items.len() > self.max_items {
+                return Err(too_many());
+            }
         }
         if self.strict {
             let unclear: Vec<Warning> = warnings
                 .iter()
-                .filter(|w| !matches!(w, Warning::DuplicateSkill { .. }))
+                .filter(|w| !matches!(w, Warning::DuplicateSkill { .. } | Warning::Heading { .. }))
                 .cloned()
                 .collect();
             if !unclear.is_empty() {
@@ -842,88 +850,135 @@ fn split_compound(name: &str) -> Option<Vec<String>> {
     (parts.len() > 1 && parts.len() <= 8).then_some(parts)
 }
 
-/// Headings that introduce a list rather than name a skill.
+/// Whether `s` is a heading that introduces a list rather than names a skill: a generic
+/// section word (`Skills`, `Tools`, `Tech stack`...) or a kind of skills (`Technical
+/// skills`, `Soft skills`). A skill that happens to end in "skills" (`communication
+/// skills`) is not one.
 fn is_heading(s: &str) -> bool {
+    const HEADINGS: [&str; 24] = [
+        "skills",
+        "skill set",
+        "skillset",
+        "tools",
+        "technologies",
+        "tools and technologies",
+        "tech stack",
+        "stack",
+        "languages",
+        "programming languages",
+        "frameworks",
+        "libraries",
+        "competencies",
+        "core competencies",
+        "expertise",
+        "areas of expertise",
+        "software",
+        "platforms",
+        "databases",
+        "other",
+        "summary",
+        "profile",
+        "certifications",
+        "qualifications",
+    ];
+    const KINDS: [&str; 12] = [
+        "technical",
+        "soft",
+        "hard",
+        "key",
+        "core",
+        "other",
+        "relevant",
+        "professional",
+        "transferable",
+        "additional",
+        "computer",
+        "it",
+    ];
     let s = s.trim().to_lowercase();
-    s.ends_with("skills")
-        || s.ends_with("skill set")
-        || s.ends_with("skillset")
-        || matches!(
-            s.as_str(),
-            "tools"
-                | "technologies"
-                | "tech stack"
-                | "stack"
-                | "languages"
-                | "programming languages"
-                | "frameworks"
-                | "libraries"
-                | "competencies"
-                | "core competencies"
-                | "expertise"
-                | "software"
-                | "platforms"
-                | "databases"
-                | "other"
-        )
+    let s = s.as_str();
+    HEADINGS.contains(&s)
+        || ["skills", "skill set", "skillset"].iter().any(|tail| {
+            s.strip_suffix(tail)
+                .map(str::trim_end)
+                .is_some_and(|kind| KINDS.contains(&kind))
+        })
 }
 
-/// Splits text into items (see [`ProfileParser`]); `None` past `max_items`.
-fn split_items(text: &str, max_items: usize) -> Option<Vec<String>> {
+/// A piece of the text: an item to read, or a heading left out (and reported).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Item(String),
+    Heading(String),
+}
+
+/// Characters that separate items on a line (outside brackets).
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '|' | '\t' | '•' | '·' | '▪' | '●' | '◦' | '‣')
+}
+
+/// Splits text into items and headings (see [`ProfileParser`]), line by line; `None` past
+/// `max_items` items. A heading needs evidence: it starts its line and ends with a colon
+/// followed by the items it introduces (`Technical skills: Python, SQL`), or a column
+/// separator (`Tools | Jupyter | Git`), or it is alone on its line (`Tools:`, `Tools`).
+/// Anything else is an item, even a heading word in a list (`Python, Databases, Excel`).
+fn split_items(text: &str, max_items: usize) -> Option<Vec<Piece>> {
+    let mut pieces = Vec::new();
+    let mut items = 0usize;
+    for line in text.split(['\n', '\r']) {
+        let line = strip_marker(line.trim());
+        let mut rest = line;
+        if let Some((head, tail)) = line.split_once(':') {
+            if is_heading(head) && !looks_like_level(tail) {
+                pieces.push(Piece::Heading(clip(head.trim(), 64)));
+                rest = tail;
+            }
+        } else if is_heading(line) && !line.contains(is_separator) {
+            pieces.push(Piece::Heading(clip(line, 64)));
+            rest = "";
+        } else if let Some((head, tail)) = line.split_once(['|', '\t', '•', '▪', '●']) {
+            // `Tools | Jupyter | Git`: a heading set apart by a column separator (not a
+            // comma: `Databases, SQL` lists two skills).
+            if is_heading(head) {
+                pieces.push(Piece::Heading(clip(head.trim(), 64)));
+                rest = tail;
+            }
+        }
+        for item in split_line(rest) {
+            if items == max_items {
+                return None;
+            }
+            items += 1;
+            pieces.push(Piece::Item(item));
+        }
+    }
+    Some(pieces)
+}
+
+/// The items of one line: split on separators outside brackets, each cleaned.
+fn split_line(line: &str) -> Vec<String> {
     let mut items = Vec::new();
     let mut cur = String::new();
     let mut depth = 0usize;
-    let push = |cur: &mut String, items: &mut Vec<String>| -> bool {
-        let item = clean_item(cur);
-        cur.clear();
-        if !item.is_empty() {
-            if items.len() == max_items {
-                return false;
-            }
-            items.push(item);
-        }
-        true
-    };
-    for c in text.chars() {
+    for c in line.chars() {
         match c {
-            '(' | '[' => {
-                depth += 1;
-                cur.push(c);
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 && is_separator(c) => {
+                items.extend(clean_item(&cur));
+                cur.clear();
+                continue;
             }
-            ')' | ']' => {
-                depth = depth.saturating_sub(1);
-                cur.push(c);
-            }
-            '\n' | '\r' => {
-                // A line ends brackets left open.
-                depth = 0;
-                if !push(&mut cur, &mut items) {
-                    return None;
-                }
-            }
-            ',' | ';' | '|' | '\t' | '•' | '·' | '▪' | '●' | '◦' | '‣' if depth == 0 => {
-                if !push(&mut cur, &mut items) {
-                    return None;
-                }
-            }
-            c if c.is_control() => cur.push(' '),
-            c => cur.push(c),
+            _ => {}
         }
-        if cur.len() > MAX_TEXT_BYTES {
-            // Unreachable with the default byte limit; keeps an item bounded anyway.
-            cur.truncate(MAX_TEXT_BYTES);
-        }
+        cur.push(if c.is_control() { ' ' } else { c });
     }
-    if !push(&mut cur, &mut items) {
-        return None;
-    }
-    Some(items)
+    items.extend(clean_item(&cur));
+    items
 }
 
-/// Trims list markers, headings and surrounding punctuation off an item.
-fn clean_item(raw: &str) -> String {
-    let mut s = raw.trim();
-    // List markers: `-`, `*`, `+`, `>`, `1.`, `2)`.
+/// A list marker (`-`, `*`, `+`, `>`, `1.`, `2)`) taken off the start of `s`.
+fn strip_marker(mut s: &str) -> &str {
     loop {
         let before = s;
         s = s
@@ -937,18 +992,17 @@ fn clean_item(raw: &str) -> String {
             }
         }
         if s == before {
-            break;
+            return s;
         }
     }
-    // Headings: `Skills: Python` → `Python`; `Skills:` alone → nothing.
-    if let Some((head, tail)) = s.split_once(':') {
-        if is_heading(head) {
-            s = tail.trim();
-        }
-    } else if is_heading(s) {
-        s = "";
-    }
-    s.trim_end_matches(['.', ':', '-']).trim().to_string()
+}
+
+/// An item without list markers and surrounding punctuation; `None` when nothing is left.
+fn clean_item(raw: &str) -> Option<String> {
+    let s = strip_marker(raw.trim())
+        .trim_end_matches(['.', ':', '-'])
+        .trim();
+    (!s.is_empty()).then(|| s.to_string())
 }
 
 impl Profile {

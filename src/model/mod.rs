@@ -20,5 +20,10 @@ pub use profile::{Profile, ProfileSkill};
 pub use role::{Requirement, Role};
 pub use skill::{Related, Skill, SkillLevel};
 
+/// The largest hours, cost or weight a catalog, policy or planner option may hold. Sums of
+/// millions of such numbers stay finite and exact enough; larger ones are refused rather
+/// than left to overflow into infinity.
+pub const MAX_QUANTITY: f64 = 1e9;
+
 pub(crate) use id::id_defect;
 pub(crate) use level::LevelInput;

@@ -8,7 +8,7 @@ use crate::assess::gaps::Target;
 use crate::assess::{Assessment, Gaps};
 use crate::catalog::{Need, RoleAt, SkillAt};
 use crate::error::{Error, Result};
-use crate::model::{Importance, Level, RoleId};
+use crate::model::{Importance, Level, RoleId, MAX_QUANTITY};
 
 /// What a plan minimises.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -46,11 +46,11 @@ impl Objective {
     fn validate(&self) -> Result<()> {
         if let Objective::Weighted { hours, cost } = *self {
             for (name, value) in [("objective.hours", hours), ("objective.cost", cost)] {
-                if !value.is_finite() || value < 0.0 {
+                if !(0.0..=MAX_QUANTITY).contains(&value) {
                     return Err(Error::InvalidArgument {
                         name,
                         value: value.to_string(),
-                        expected: "a finite number >= 0",
+                        expected: "a number in 0..=1e9",
                     });
                 }
             }

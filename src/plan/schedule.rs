@@ -32,14 +32,20 @@ impl Plan<'_> {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidArgument`] when `hours_per_week` is not a finite number above 0.
+    /// [`Error::InvalidArgument`] when `hours_per_week` is not above 0 and at most 168 (the
+    /// hours of a week), or so small that the plan would take more weeks than a `u32`
+    /// counts.
     pub fn schedule(&self, hours_per_week: f64) -> Result<Schedule> {
-        if !hours_per_week.is_finite() || hours_per_week <= 0.0 {
-            return Err(Error::InvalidArgument {
-                name: "hours_per_week",
-                value: hours_per_week.to_string(),
-                expected: "a finite number of hours above 0",
-            });
+        let invalid = |expected| Error::InvalidArgument {
+            name: "hours_per_week",
+            value: hours_per_week.to_string(),
+            expected,
+        };
+        if !(hours_per_week > 0.0 && hours_per_week <= 168.0) {
+            return Err(invalid("a number of hours above 0 and at most 168"));
+        }
+        if self.total_hours() / hours_per_week >= f64::from(u32::MAX) {
+            return Err(invalid("enough hours a week to finish in fewer than 2³² weeks"));
         }
         let mut done = 0.0;
         let mut courses = Vec::with_capacity(self.courses.len());
