@@ -1,7 +1,7 @@
 //! The interchange format: round trips through JSON (and TOML), level words, defaults.
 
 use skillgap::io::{CATALOG_FORMAT, PROFILE_FORMAT};
-use skillgap::{Catalog, Error, Importance, Level, Profile};
+use skillgap::{Catalog, Course, Error, Importance, Level, Profile, Role, Skill};
 
 fn assert_same_items(a: &Catalog, b: &Catalog) {
     assert_eq!(a.skills(), b.skills());
@@ -516,4 +516,50 @@ fn unknown_profile_fields_and_formats_are_rejected() {
             if *expected == PROFILE_FORMAT),
         "{err:?}"
     );
+}
+
+/// Numbers come back bit for bit: `0.9500000000000001` is not `0.95`.
+#[test]
+fn json_round_trip_keeps_every_bit_of_numbers() {
+    let hours = 0.950_000_000_000_000_1_f64;
+    assert_ne!(hours, 0.95);
+    let catalog = Catalog::new(
+        vec![Skill::new("a", "A")],
+        vec![Role::new("r", "R").with_requirement("a", Level::BEGINNER, Importance::Essential)],
+        vec![Course::new("c", "C")
+            .with_provider("P")
+            .with_hours(hours)
+            .with_cost(1.0 / 3.0)
+            .with_teaches("a", Level::BEGINNER)],
+    )
+    .unwrap();
+    let back = Catalog::from_json(&catalog.to_json()).unwrap();
+    assert_eq!(back.courses()[0].hours().to_bits(), hours.to_bits());
+    assert_eq!(back.courses()[0].cost().to_bits(), (1.0f64 / 3.0).to_bits());
+}
+
+/// Hundreds of quotes in a row are written and read back (the TOML writer once
+/// overflowed a counter on them).
+#[cfg(feature = "toml")]
+#[test]
+fn toml_round_trip_of_many_quotes() {
+    let description = "\"".repeat(300) + "'''" + &"\\".repeat(300);
+    let catalog = Catalog::new(
+        vec![Skill::new("a", "A").with_description(description.clone())],
+        vec![Role::new("r", "R").with_requirement("a", Level::BEGINNER, Importance::Essential)],
+        vec![],
+    )
+    .unwrap();
+    let back = Catalog::from_toml(&catalog.to_toml().unwrap()).unwrap();
+    assert_eq!(back.skills()[0].description(), Some(description.as_str()));
+}
+
+/// A parser's message may quote the input: an error quotes at most 200 characters of it.
+#[test]
+fn errors_do_not_grow_with_the_input() {
+    let key = "k".repeat(1 << 20);
+    let text = format!(r#"{{"format": "skillgap.catalog/1", "{key}": 1}}"#);
+    let e = Catalog::from_json(&text).unwrap_err().to_string();
+    assert!(e.len() < 400, "{} bytes", e.len());
+    assert!(e.contains("unknown field"), "{e}");
 }

@@ -174,7 +174,11 @@ fn rankings_equal_an_exact_reference() {
             (n2 * d1).cmp(&(n1 * d2)).then(id1.cmp(id2))
         });
         let want: Vec<&str> = exact.iter().take(10).map(|(_, id)| *id).collect();
-        let got: Vec<String> = a.top(10).iter().map(|rs| rs.role().id().to_string()).collect();
+        let got: Vec<String> = a
+            .top(10)
+            .iter()
+            .map(|rs| rs.role().id().to_string())
+            .collect();
         assert_eq!(got, want, "profile seed {seed}");
     }
 }

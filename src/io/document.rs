@@ -6,7 +6,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::util::text::clip;
 use crate::error::{Error, ItemKind, Location, Problem, Result};
 use crate::model::Course;
 use crate::model::Importance;
@@ -14,6 +13,7 @@ use crate::model::Skill;
 use crate::model::{Level, LevelInput};
 use crate::model::{Profile, ProfileSkill};
 use crate::model::{Requirement, Role};
+use crate::util::text::clip;
 
 /// The `format` value of a catalog document this version reads and writes.
 pub const CATALOG_FORMAT: &str = "skillgap.catalog/1";

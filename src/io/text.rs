@@ -914,7 +914,10 @@ enum Piece {
 
 /// Characters that separate items on a line (outside brackets).
 fn is_separator(c: char) -> bool {
-    matches!(c, ',' | ';' | '|' | '\t' | '•' | '·' | '▪' | '●' | '◦' | '‣')
+    matches!(
+        c,
+        ',' | ';' | '|' | '\t' | '•' | '·' | '▪' | '●' | '◦' | '‣'
+    )
 }
 
 /// Splits text into items and headings (see [`ProfileParser`]), line by line; `None` past
@@ -1144,5 +1147,64 @@ mod tests {
         assert!(parse(" ,,, ;\n\n").items().is_empty());
         let p = parse("Py\u{0}thon\u{7}, \u{1b}[31mSQL");
         assert_eq!(p.items().len(), 2);
+    }
+
+    /// A heading needs its own line or a colon with items after it: items of a list that
+    /// end in "skills" or equal a heading word are items, and a level after a colon stays
+    /// a level. Headings taken are reported.
+    #[test]
+    fn headings_need_evidence_and_are_reported() {
+        let p = parse("communication skills, Databases, Excel skills, Python");
+        let names: Vec<&str> = p.items().iter().map(|i| i.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "communication skills",
+                "Databases",
+                "Excel skills",
+                "Python"
+            ]
+        );
+        assert!(!p
+            .warnings()
+            .iter()
+            .any(|w| matches!(w, Warning::Heading { .. })));
+        let p = parse("communication skills: 4");
+        assert_eq!(
+            p.items()[0].skill().map(|s| s.as_str()),
+            Some("communication")
+        );
+        assert_eq!(p.items()[0].level(), Level::ADVANCED);
+        let p = parse("Technical skills: Python\nTools | Git\nSoft skills\nteamwork");
+        let headings: Vec<&str> = p
+            .warnings()
+            .iter()
+            .filter_map(|w| match w {
+                Warning::Heading { text } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, ["Technical skills", "Tools", "Soft skills"]);
+        assert_eq!(p.profile().skills().len(), 3);
+    }
+
+    /// Limits at their extremes do not panic or overflow, and compound items count.
+    #[test]
+    fn limits_at_the_extremes() {
+        let big = ProfileParser::new(Catalog::builtin()).max_bytes(1 << 20);
+        let p = big
+            .parse(&"€".repeat(87_382))
+            .expect("under the byte limit");
+        assert_eq!(p.items().len(), 1);
+        let any = ProfileParser::new(Catalog::builtin()).max_items(usize::MAX);
+        assert_eq!(
+            any.parse("Python, SQL").expect("two items").items().len(),
+            2
+        );
+        let two = ProfileParser::new(Catalog::builtin()).max_items(2);
+        assert!(matches!(
+            two.parse("TensorFlow/Keras/PyTorch"),
+            Err(Error::TooLarge { unit: "items", .. })
+        ));
     }
 }

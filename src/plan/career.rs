@@ -14,6 +14,10 @@ use crate::error::Result;
 use crate::model::{Course, Role};
 use crate::util::OrdF64;
 
+/// The most stepping stones [`Planner::career_path`] considers: the shortest path plans
+/// once per pair of them.
+pub const MAX_STONES: usize = 32;
+
 /// A course the learner can take now, and what it brings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NextCourse<'c> {
@@ -231,7 +235,13 @@ impl<'c> Planner<'_, 'c> {
     /// makes that role ready (so they do not depend on the path taken to it, as Dijkstra's
     /// algorithm requires). Among equally cheap paths the one with more stepping
     /// stones wins (each is a role the learner is ready for sooner). Stepping stones are
-    /// drawn from the `max_stones` roles soonest ready that are not ready already.
+    /// drawn from the `max_stones` roles soonest ready that are not ready already, at most
+    /// [`MAX_STONES`].
+    ///
+    /// # Complexity
+    ///
+    /// One plan per role to find the candidates, then one per pair of stones: O(r + s²)
+    /// plans for r roles and s stones.
     ///
     /// # Errors
     ///
@@ -248,7 +258,8 @@ impl<'c> Planner<'_, 'c> {
             planner.role_gaps(t, |s| start[s.get()]),
         )?;
         let direct_hours = direct.total_hours();
-        let stones = planner.stepping_stones(t, &start, direct_hours, max_stones)?;
+        let stones =
+            planner.stepping_stones(t, &start, direct_hours, max_stones.min(MAX_STONES))?;
         let mut nodes: Vec<RoleAt> = stones.iter().map(|s| s.1).collect();
         nodes.push(t);
         let levels: Vec<Vec<f64>> = stones.into_iter().map(|s| s.2).collect();

@@ -25,7 +25,7 @@ use crate::assess::Gaps;
 use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
 use crate::model::{Course, Level, Profile, ProfileSkill, RoleId, SkillId};
 
-pub use career::{CareerPath, CareerStep, NextCourse, Readiness};
+pub use career::{CareerPath, CareerStep, NextCourse, Readiness, MAX_STONES};
 pub use planner::{Objective, Planner, Scope};
 pub use schedule::{Schedule, ScheduledCourse};
 

@@ -45,7 +45,9 @@ impl Plan<'_> {
             return Err(invalid("a number of hours above 0 and at most 168"));
         }
         if self.total_hours() / hours_per_week >= f64::from(u32::MAX) {
-            return Err(invalid("enough hours a week to finish in fewer than 2³² weeks"));
+            return Err(invalid(
+                "enough hours a week to finish in fewer than 2³² weeks",
+            ));
         }
         let mut done = 0.0;
         let mut courses = Vec::with_capacity(self.courses.len());

@@ -282,4 +282,21 @@ mod tests {
         let out = r.resolve("DM");
         assert_eq!(out.skill().map(|s| s.as_str()), Some("dm"));
     }
+
+    /// A label (or an acronym) shared by thousands of skills gives a bounded answer: the
+    /// candidates the policy allows, and ambiguous.
+    #[test]
+    fn a_label_shared_by_many_skills_gives_a_bounded_answer() {
+        let r = Resolver::from_labels((0..3000).map(|i| {
+            (
+                format!("py-{i}"),
+                vec![format!("Python (v{i})"), format!("Alpha{i} Beta{i}")],
+            )
+        }));
+        for query in ["python", "AB"] {
+            let out = r.resolve(query);
+            assert_eq!(out.status(), Status::Ambiguous, "{query}: {out}");
+            assert!(out.candidates().len() <= ResolvePolicy::default().max_candidates);
+        }
+    }
 }

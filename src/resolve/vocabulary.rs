@@ -43,6 +43,11 @@ const QUALIFIER_FACTOR: f64 = 0.95;
 const ACRONYM_CAPITALS: f64 = 0.90;
 const ACRONYM_LOWERCASE: f64 = 0.78;
 
+/// The most candidates one rule (an exact tier, acronyms) contributes: a label shared by
+/// 100,000 skills (`Python (v1)`, `Python (v2)`...) still costs a bounded answer, which
+/// says ambiguous and lists the first of them.
+const MAX_HITS: usize = 64;
+
 /// One candidate item, before ids are attached.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Hit {
@@ -277,7 +282,7 @@ impl Vocabulary {
             } else {
                 ACRONYM_LOWERCASE
             };
-            for &e in index.exact(&norm, Tier::Acronym) {
+            for &e in index.exact(&norm, Tier::Acronym).iter().take(MAX_HITS) {
                 let entry = index.entries[e as usize];
                 hits.push(Hit {
                     item: entry.item,
@@ -322,6 +327,7 @@ impl Vocabulary {
                 .iter()
                 .map(|&e| index.entries[e as usize])
                 .filter(|e| !full || e.variant == Variant::Full)
+                .take(MAX_HITS)
                 .map(|e| {
                     let qualified = factor < 1.0 || e.variant != Variant::Full;
                     let kind = if qualified {

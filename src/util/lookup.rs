@@ -74,6 +74,19 @@ impl Lookup {
         }
     }
 
+    /// The longest run of occupied slots: no lookup probes further.
+    #[cfg(test)]
+    fn longest_run(&self) -> usize {
+        let mut longest = 0;
+        let mut run = 0;
+        // Twice round, for a run that wraps past the end.
+        for &slot in self.slots.iter().chain(&self.slots) {
+            run = if slot == Lookup::EMPTY { 0 } else { run + 1 };
+            longest = longest.max(run);
+        }
+        longest.min(self.slots.len())
+    }
+
     /// Approximate heap memory, in bytes.
     pub fn heap_bytes(&self) -> usize {
         self.slots.capacity() * 8
@@ -153,5 +166,22 @@ mod tests {
         let keys = ["a", "b", "a"];
         let index = Lookup::new(keys.iter().copied(), false);
         assert_eq!(index.find("a", |j| keys[j]), Some(0));
+    }
+
+    /// Keys built to look alike (as crafted ones would) spread out: the hash is keyed
+    /// per process, so no run of occupied slots grows long.
+    #[test]
+    fn alike_keys_do_not_cluster() {
+        let keys: Vec<String> = (0..65_536u32)
+            .map(|i| {
+                let b = i.to_le_bytes();
+                format!("id-{}{}{}{}-x", b[0] as char, b[1] as char, 'a', 'a')
+            })
+            .collect();
+        let index = Lookup::new(keys.iter().map(String::as_str), false);
+        assert!(index.longest_run() < 200, "{}", index.longest_run());
+        for (i, k) in keys.iter().enumerate().step_by(997) {
+            assert_eq!(index.find(k, |j| &keys[j]), Some(i as u32));
+        }
     }
 }
