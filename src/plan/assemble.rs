@@ -172,11 +172,11 @@ fn stages(
                 .min_by_key(|&p| (stage[p], p));
             if let Some(p) = provider {
                 stage[i] = stage[i].max(stage[p] + 1);
-                if !after[i].contains(&p) {
-                    after[i].push(p);
-                }
+                after[i].push(p);
             }
         }
+        after[i].sort_unstable();
+        after[i].dedup();
         for t in index.teaches(c) {
             taught.entry(t.skill).or_default().push((t.level, i));
         }

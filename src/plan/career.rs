@@ -298,7 +298,8 @@ impl<'c> Planner<'_, 'c> {
 
     /// Candidate stepping stones toward `target`: roles sooner ready than `direct_hours`,
     /// not ready already, with the levels the learner has once the plan that makes each
-    /// ready is done; the `max` soonest, ties by role.
+    /// ready is done; the `max` soonest, ties by role. Only the `max` best so far keep
+    /// their levels (a max-heap), so memory stays O(max × skills) however many roles.
     fn stepping_stones(
         &self,
         target: RoleAt,
@@ -307,9 +308,10 @@ impl<'c> Planner<'_, 'c> {
         max: usize,
     ) -> Result<Vec<(f64, RoleAt, Vec<f64>)>> {
         let catalog = self.assessment().catalog();
-        let mut stones = Vec::new();
+        let mut best: BinaryHeap<(OrdF64, RoleAt)> = BinaryHeap::new();
+        let mut levels: BTreeMap<RoleAt, Vec<f64>> = BTreeMap::new();
         for r in (0..catalog.roles().len()).map(RoleAt::at) {
-            if r == target {
+            if r == target || max == 0 {
                 continue;
             }
             let gaps = self.role_gaps(r, |s| start[s.get()]);
@@ -317,13 +319,23 @@ impl<'c> Planner<'_, 'c> {
                 continue;
             }
             let plan = self.plan_from(start, None, gaps)?;
-            if plan.uncovered().is_empty() && plan.total_hours() < direct_hours {
-                stones.push((plan.total_hours(), r, plan.levels_after(start)));
+            let key = (OrdF64(plan.total_hours()), r);
+            let fits = best.len() < max || best.peek().is_some_and(|worst| key < *worst);
+            if plan.uncovered().is_empty() && plan.total_hours() < direct_hours && fits {
+                levels.insert(r, plan.levels_after(start));
+                best.push(key);
+                if best.len() > max {
+                    if let Some((_, dropped)) = best.pop() {
+                        levels.remove(&dropped);
+                    }
+                }
             }
         }
-        stones.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        stones.truncate(max);
-        Ok(stones)
+        Ok(best
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(OrdF64(h), r)| (h, r, levels.remove(&r).unwrap_or_default()))
+            .collect())
     }
 
     /// Dijkstra from the start (node `n`) over `nodes` (the last is the target), node `v`

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::assess::Assessment;
 use crate::catalog::{Catalog, Req, SkillAt};
 use crate::error::Result;
-use crate::model::Importance;
+use crate::model::{Importance, Level};
 use crate::plan::Plan;
 
 /// A DOT string literal.
@@ -56,20 +56,30 @@ impl Plan<'_> {
         let mut gap_nodes = BTreeSet::new();
         for pc in self.courses() {
             let from = quote(&format!("course:{}", pc.course().id()));
+            // The course's requirements by skill, to find what each earlier course passes
+            // on without comparing every pair.
+            let requires: BTreeMap<&str, Level> = pc
+                .course()
+                .requires()
+                .iter()
+                .map(|r| (r.skill().as_str(), r.level()))
+                .collect();
             for &j in pc.after() {
                 let before = &self.courses()[j];
-                let passed: Vec<String> = pc
+                let mut passed: Vec<(&str, Level)> = before
                     .course()
-                    .requires()
+                    .teaches()
                     .iter()
-                    .filter(|r| {
-                        before
-                            .course()
-                            .teaches()
-                            .iter()
-                            .any(|t| t.skill() == r.skill() && t.level() >= r.level())
+                    .filter_map(|t| {
+                        let &need = requires.get(t.skill().as_str())?;
+                        (t.level() >= need).then_some((t.skill().as_str(), need))
                     })
-                    .map(|r| format!("{} {}", r.skill(), r.level().get()))
+                    .collect();
+                passed.sort_unstable();
+                passed.dedup();
+                let passed: Vec<String> = passed
+                    .iter()
+                    .map(|(s, l)| format!("{s} {}", l.get()))
                     .collect();
                 let _ = writeln!(
                     out,
