@@ -327,6 +327,14 @@ pub enum Problem {
         /// The role.
         at: Location,
     },
+    /// A field the format requires is empty: a course's provider or what it teaches.
+    #[error("{at}: empty; {expected}")]
+    Empty {
+        /// The field.
+        at: Location,
+        /// What the field must hold.
+        expected: &'static str,
+    },
 }
 
 impl Problem {
@@ -341,7 +349,8 @@ impl Problem {
             | Problem::UnknownRole { at, .. }
             | Problem::InvalidLevel { at, .. }
             | Problem::InvalidNumber { at, .. }
-            | Problem::EmptyRole { at } => Some(at),
+            | Problem::EmptyRole { at }
+            | Problem::Empty { at, .. } => Some(at),
             Problem::SkillCycle { .. } | Problem::RoleCycle { .. } => None,
         }
     }

@@ -737,12 +737,15 @@ fn nan_and_infinite_hours_through_the_builder() {
     )];
     let courses = vec![
         Course::new("nan-course", "NaN hours")
+            .with_provider("p")
             .with_hours(f64::NAN)
             .with_teaches("python", Level::BEGINNER),
         Course::new("inf-course", "Infinite hours")
+            .with_provider("p")
             .with_hours(f64::INFINITY)
             .with_teaches("python", Level::BEGINNER),
         Course::new("inf-cost", "Infinite cost")
+            .with_provider("p")
             .with_hours(1.0)
             .with_cost(f64::NEG_INFINITY)
             .with_teaches("python", Level::BEGINNER),

@@ -11,6 +11,7 @@
 //! - each role's prerequisite closure, which gap computation walks;
 //! - what each course teaches and requires, and which courses teach each skill.
 
+mod builder;
 pub(crate) mod closure;
 mod courses;
 mod names;
@@ -28,6 +29,7 @@ use crate::util::text::clip;
 use closure::{Closure, Closures};
 use names::Names;
 
+pub use builder::CatalogBuilder;
 pub use closure::MAX_CLOSURE_SKILLS;
 pub(crate) use courses::{Courses, Need};
 pub(crate) use position::{CourseAt, RoleAt, SkillAt};
@@ -39,7 +41,8 @@ pub(crate) use skill_graph::SkillGraph;
 /// Skills, roles and courses, validated and indexed.
 ///
 /// Build one with [`Catalog::new`], [`Catalog::from_json`] (or `from_toml` with the `toml`
-/// feature) or take [`Catalog::builtin`]. A catalog is immutable, `Send + Sync`, and cheap
+/// feature) or take [`Catalog::builtin`]; add items of your own to any of them with a
+/// [`CatalogBuilder`] ([`Catalog::into_builder`]). A catalog is immutable, `Send + Sync`, and cheap
 /// to query from many threads: share it behind an `Arc` or a `&'static`.
 ///
 /// Items are kept sorted by id, so every list the catalog returns is in id order.
@@ -77,7 +80,8 @@ impl Catalog {
     ///
     /// [`Error::InvalidCatalog`] listing every problem: duplicate or malformed ids, labels
     /// shared by two skills, unknown references (with did-you-mean), level 0 where a level
-    /// is needed, negative or non-finite numbers, cycles among skill prerequisites or role
+    /// is needed, negative or non-finite numbers, a course without a provider or teaching
+    /// nothing, cycles among skill prerequisites or role
     /// `extends` (as paths), and roles without requirements. [`Error::TooLarge`] for a
     /// catalog past the limits of [`MAX_MERGED_REQUIREMENTS`] requirements merged through
     /// `extends` or [`MAX_CLOSURE_SKILLS`] skills in the roles' prerequisite closures
@@ -85,7 +89,8 @@ impl Catalog {
     ///
     /// # Complexity
     ///
-    /// Validation is linear in the items and their references (cycles by Tarjan 1972),
+    /// Validation is linear in the items and their references (cycles by Kosaraju's
+    /// algorithm, iterative),
     /// plus one did-you-mean search per unknown reference. Indexing sorts the items,
     /// merges each role's requirements with those of the roles it extends, builds the
     /// skill → requirements index and each role's prerequisite closure (a depth-first

@@ -380,6 +380,18 @@ fn check_course(index: usize, course: &Course, skills: &Refs<'_>, problems: &mut
     let at = |field: &str| Location::new(ItemKind::Course, index, id, field);
     check_number(|| at("hours"), course.hours(), None, problems);
     check_number(|| at("cost"), course.cost(), None, problems);
+    if course.provider().trim().is_empty() {
+        problems.push(Problem::Empty {
+            at: at("provider"),
+            expected: "a course needs a provider (`Course::with_provider`)",
+        });
+    }
+    if course.teaches().is_empty() {
+        problems.push(Problem::Empty {
+            at: at("teaches"),
+            expected: "a course teaches at least one skill level (`Course::with_teaches`)",
+        });
+    }
     let kind = ItemKind::Course;
     check_skill_levels(
         course.teaches(),

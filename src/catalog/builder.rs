@@ -1,0 +1,125 @@
+//! Composing catalogs: items of your own added to the built-in catalog, an imported
+//! taxonomy, or another catalog.
+
+use super::Catalog;
+use crate::error::Result;
+use crate::model::{Course, Role, Skill};
+
+/// Collects skills, roles and courses, then validates and indexes them as one catalog.
+///
+/// Start empty ([`Catalog::builder`]) or from a catalog ([`Catalog::into_builder`], or
+/// `CatalogBuilder::from(catalog)`), add items, and [`build`](CatalogBuilder::build):
+/// the result is validated as a whole, exactly as [`Catalog::new`] and the document
+/// readers validate, so an added course may teach and require the existing skills, an
+/// added role may extend an existing role, and an id used twice is an error, wherever
+/// the two items came from.
+///
+/// ```
+/// use skillgap::{Catalog, Course, Level, Profile};
+///
+/// let catalog = Catalog::builtin()
+///     .clone()
+///     .into_builder()
+///     .course(
+///         Course::new("my-sql-workshop", "SQL in a weekend")
+///             .with_provider("Our academy")
+///             .with_hours(12.0)
+///             .with_teaches("sql", Level::ADVANCED),
+///     )
+///     .build()?;
+/// assert!(catalog.course("my-sql-workshop").is_some());
+/// let assessment = catalog.assess(&Profile::new())?;
+/// let plan = assessment.plan("data-scientist")?;
+/// assert!(!plan.courses().is_empty());
+/// # Ok::<(), skillgap::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CatalogBuilder {
+    skills: Vec<Skill>,
+    roles: Vec<Role>,
+    courses: Vec<Course>,
+}
+
+impl CatalogBuilder {
+    /// An empty builder.
+    pub fn new() -> CatalogBuilder {
+        CatalogBuilder::default()
+    }
+
+    /// Adds a skill.
+    pub fn skill(mut self, skill: Skill) -> CatalogBuilder {
+        self.skills.push(skill);
+        self
+    }
+
+    /// Adds skills.
+    pub fn skills(mut self, skills: impl IntoIterator<Item = Skill>) -> CatalogBuilder {
+        self.skills.extend(skills);
+        self
+    }
+
+    /// Adds a role.
+    pub fn role(mut self, role: Role) -> CatalogBuilder {
+        self.roles.push(role);
+        self
+    }
+
+    /// Adds roles.
+    pub fn roles(mut self, roles: impl IntoIterator<Item = Role>) -> CatalogBuilder {
+        self.roles.extend(roles);
+        self
+    }
+
+    /// Adds a course.
+    pub fn course(mut self, course: Course) -> CatalogBuilder {
+        self.courses.push(course);
+        self
+    }
+
+    /// Adds courses.
+    pub fn courses(mut self, courses: impl IntoIterator<Item = Course>) -> CatalogBuilder {
+        self.courses.extend(courses);
+        self
+    }
+
+    /// Adds every item of `catalog` (merging two catalogs; their ids must not clash).
+    pub fn catalog(self, catalog: Catalog) -> CatalogBuilder {
+        let (skills, roles, courses) = catalog.into_parts();
+        self.skills(skills).roles(roles).courses(courses)
+    }
+
+    /// Validates and indexes the items collected.
+    ///
+    /// # Errors
+    ///
+    /// As [`Catalog::new`]: [`Error::InvalidCatalog`](crate::Error::InvalidCatalog)
+    /// listing every problem (an id used twice, by an item of yours and one of the
+    /// catalog you started from, is a `DuplicateId` at the later item), or
+    /// [`Error::TooLarge`](crate::Error::TooLarge).
+    pub fn build(self) -> Result<Catalog> {
+        Catalog::new(self.skills, self.roles, self.courses)
+    }
+}
+
+impl From<Catalog> for CatalogBuilder {
+    fn from(catalog: Catalog) -> CatalogBuilder {
+        CatalogBuilder::new().catalog(catalog)
+    }
+}
+
+impl Catalog {
+    /// An empty [`CatalogBuilder`].
+    pub fn builder() -> CatalogBuilder {
+        CatalogBuilder::new()
+    }
+
+    /// A [`CatalogBuilder`] holding this catalog's items, to add your own to.
+    pub fn into_builder(self) -> CatalogBuilder {
+        CatalogBuilder::from(self)
+    }
+
+    /// The catalog's items, sorted by id.
+    fn into_parts(self) -> (Vec<Skill>, Vec<Role>, Vec<Course>) {
+        (self.skills, self.roles, self.courses)
+    }
+}
