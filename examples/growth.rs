@@ -225,7 +225,7 @@ fn check_extends_chain(json: &str, n: usize, clock: &mut Clock) -> Outcome {
     match Catalog::from_json(json) {
         Ok(catalog) => {
             let reqs = catalog
-                .requirements(&role_id(n - 1))
+                .requirements(role_id(n - 1))
                 .map_err(|e| e.to_string())?;
             check(reqs.len() == n, || format!("{} requirements", reqs.len()))?;
             Ok(format!("last role has {n} requirements"))
@@ -355,7 +355,7 @@ fn hash_flood(n: usize, clock: &mut Clock) -> Outcome {
     let json = gen::flood_ids(n).json();
     let catalog = load(&json, clock)?;
     let found = (0..n)
-        .filter(|&i| catalog.skill(&gen::flood_id('k', i, n)).is_some())
+        .filter(|&i| catalog.skill(gen::flood_id('k', i, n)).is_some())
         .count();
     check(found == n, || format!("{found} of {n} ids found"))?;
     Ok(format!("{n} ids found"))

@@ -50,7 +50,7 @@ fn main() -> Result<(), skillgap::Error> {
             gap.need().get(),
             gap.importance(),
             gap.priority(),
-            implied(gap.implied_by().map(|s| s.as_str())),
+            implied(gap.implied_by().map(|s| s.name())),
         );
     }
     println!("\nLearning order (prerequisites first):");

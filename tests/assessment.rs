@@ -18,7 +18,7 @@ fn profile() -> Profile {
 
 /// The ids of the gaps implying `gap`.
 fn implied_by(gap: &Gap<'_, '_>) -> Vec<String> {
-    gap.implied_by().map(|s| s.to_string()).collect()
+    gap.implied_by().map(|s| s.id().to_string()).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -48,22 +48,22 @@ fn contributions_sum_to_the_score_and_name_their_source() {
     let parts = a.explain("mle").unwrap();
     let sum: f64 = parts.iter().map(|c| c.contribution).sum();
     assert!(close(sum, a.role("mle").unwrap().score()));
-    let tf = parts.iter().find(|c| c.skill == "tensorflow").unwrap();
+    let tf = parts.iter().find(|c| c.skill.id() == "tensorflow").unwrap();
     assert_eq!(tf.have, 1.0);
     assert_eq!(
         tf.source,
         Source::Transfer {
-            from: "pytorch".into(),
+            from: catalog.skill("pytorch").unwrap(),
             factor: 0.5
         }
     );
-    let python = parts.iter().find(|c| c.skill == "python").unwrap();
+    let python = parts.iter().find(|c| c.skill.id() == "python").unwrap();
     assert_eq!(
         (python.need, python.importance),
         (Level::ADVANCED, Importance::Essential)
     );
     assert_eq!(
-        parts.iter().find(|c| c.skill == "ml").unwrap().source,
+        parts.iter().find(|c| c.skill.id() == "ml").unwrap().source,
         Source::Missing
     );
 }
@@ -175,7 +175,7 @@ fn plan_closes_every_gap_in_a_valid_order() {
     let closed: Vec<&str> = plan
         .courses()
         .iter()
-        .flat_map(|c| c.closes().iter().map(|s| s.as_str()))
+        .flat_map(|c| c.closes().iter().map(|s| s.id().as_str()))
         .collect();
     for skill in ["ml", "stats", "python", "tensorflow"] {
         assert!(closed.contains(&skill), "{skill} not closed: {closed:?}");
@@ -214,7 +214,7 @@ fn unclosable_gaps_are_reported_with_a_reason() {
     let uncovered: Vec<(&str, String)> = plan
         .uncovered()
         .iter()
-        .map(|u| (u.skill.as_str(), u.reason.to_string()))
+        .map(|u| (u.skill.id().as_str(), u.reason.to_string()))
         .collect();
     assert!(
         uncovered

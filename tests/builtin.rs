@@ -124,7 +124,7 @@ fn data_scientist_sample_ranks_data_scientist_first() {
     assert_eq!(top, ["calculus", "deep-learning", "model-deployment"]);
     let implied_by = |skill: &str| -> Vec<String> {
         let gap = gaps.get(skill).unwrap();
-        gap.implied_by().map(|s| s.to_string()).collect()
+        gap.implied_by().map(|s| s.id().to_string()).collect()
     };
     assert_eq!(implied_by("calculus"), ["neural-networks"]);
     assert_eq!(implied_by("neural-networks"), ["deep-learning"]);

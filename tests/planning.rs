@@ -87,7 +87,11 @@ fn start_levels(a: &Assessment<'_>) -> Vec<(String, f64)> {
 fn goals(plan: &Plan<'_>) -> Vec<(String, f64)> {
     plan.gaps()
         .by_priority()
-        .filter(|g| plan.uncovered().iter().all(|u| u.skill != g.skill().id()))
+        .filter(|g| {
+            plan.uncovered()
+                .iter()
+                .all(|u| u.skill.id() != g.skill().id())
+        })
         .map(|g| (g.skill().id().to_string(), g.need().as_f64()))
         .collect()
 }
@@ -199,7 +203,7 @@ proptest! {
         assert_valid(&a, &plan);
         let after = catalog.assess(&plan.apply(&profile)).unwrap();
         let essential_uncovered = plan.uncovered().iter().any(|u| {
-            catalog.requirements("target").unwrap().iter().any(|r| r.skill() == u.skill && r.importance() == Importance::Essential)
+            catalog.requirements("target").unwrap().iter().any(|r| r.skill() == u.skill.id() && r.importance() == Importance::Essential)
         });
         if plan.uncovered().is_empty() {
             prop_assert!(after.role("target").unwrap().is_ready());

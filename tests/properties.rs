@@ -99,14 +99,15 @@ fn check_learning_order(a: &Assessment<'_>, role: &str) {
     assert_eq!(position.len(), gaps.len(), "no gap twice in {role}");
     for (i, skill) in order.iter().enumerate() {
         for (prereq, need) in catalog().prerequisites(skill) {
-            if a.level_of(prereq.as_str()) >= need.as_f64() {
+            if a.level_of(prereq.id()) >= need.as_f64() {
                 continue;
             }
-            if let Some(&j) = position.get(prereq.as_str()) {
+            if let Some(&j) = position.get(prereq.id().as_str()) {
                 assert!(
                     j < i,
-                    "{role}: gap {skill} (#{i}) comes before its prerequisite {prereq} (#{j}): \
-                     {order:?}"
+                    "{role}: gap {skill} (#{i}) comes before its prerequisite {} (#{j}): \
+                     {order:?}",
+                    prereq.id()
                 );
             }
         }
@@ -149,7 +150,11 @@ fn check_plan(a: &Assessment<'_>, role: &str) {
     // Uncovered are exactly the gaps no plan can close (so none is skipped below
     // for nothing), and the plan closes every other one.
     support::check_uncovered(a, &plan);
-    let uncovered: BTreeSet<&str> = plan.uncovered().iter().map(|u| u.skill.as_str()).collect();
+    let uncovered: BTreeSet<&str> = plan
+        .uncovered()
+        .iter()
+        .map(|u| u.skill.id().as_str())
+        .collect();
     for gap in gaps.by_priority() {
         let skill = gap.skill().id().as_str();
         if uncovered.contains(skill) {
@@ -186,7 +191,7 @@ fn meeting_role(role: &str, base: &[Option<u8>]) -> Vec<Option<u8>> {
     while let Some((skill, need)) = stack.pop() {
         raise(&skill, need);
         for (p, l) in catalog().prerequisites(&skill) {
-            stack.push((p.to_string(), l));
+            stack.push((p.id().to_string(), l));
         }
     }
     out

@@ -74,24 +74,24 @@ fn plan_markdown_lists_stages_courses_weeks_and_closed_gaps() {
 
 | # | Course | Provider | Hours | Cost | Weeks | Closes |
 |---|---|---|---:|---:|---|---|
-| 1 | Statistics 101 | Test | 15 | 0 | 1–2 | stats 3 |
-| 2 | Advanced Python | Test | 20 | 50 | 2–4 | python 4 |
+| 1 | Statistics 101 | Test | 15 | 0 | 1–2 | Statistics 3 |
+| 2 | Advanced Python | Test | 20 | 50 | 2–4 | Python 4 |
 
 ## Stage 2
 
 | # | Course | Provider | Hours | Cost | Weeks | Closes |
 |---|---|---|---:|---:|---|---|
-| 3 | Machine Learning | Test | 30 | 100 | 4–7 | ml 3 |
+| 3 | Machine Learning | Test | 30 | 100 | 4–7 | Machine Learning 3 |
 
 ## Stage 3
 
 | # | Course | Provider | Hours | Cost | Weeks | Closes |
 |---|---|---|---:|---:|---|---|
-| 4 | TensorFlow for ML People | Test | 5 | 0 | 7 | tensorflow 2 |
+| 4 | TensorFlow for ML People | Test | 5 | 0 | 7 | TensorFlow 2 |
 
 ## Not covered
 
-- pytorch to level 2: no course teaches it
+- PyTorch to level 2: no course teaches it
 
 ";
     assert_eq!(md, expected);
@@ -127,7 +127,7 @@ fn markdown_escapes_table_cells_and_reports_uncovered() {
     assert!(md.contains("# Plan for R \\| pipes"), "{md}");
     assert!(md.contains("A \\| B course"), "{md}");
     assert!(
-        md.contains("## Not covered\n\n- b to level 5: no course teaches it that high"),
+        md.contains("## Not covered\n\n- B to level 5: no course teaches it that high"),
         "{md}"
     );
 }

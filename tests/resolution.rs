@@ -361,9 +361,10 @@ fn policy_thresholds_change_the_answer() {
     let base = Catalog::builtin().resolver().clone();
     let strict = base
         .clone()
-        .with_policy(ResolvePolicy {
-            accept: 0.99,
-            ..ResolvePolicy::default()
+        .with_policy({
+            let mut p = ResolvePolicy::default();
+            p.accept = 0.99;
+            p
         })
         .unwrap();
     assert!(base.resolve("machine lerning").is_resolved());
@@ -375,9 +376,10 @@ fn policy_thresholds_change_the_answer() {
     );
     assert!(base
         .clone()
-        .with_policy(ResolvePolicy {
-            margin: -1.0,
-            ..ResolvePolicy::default()
+        .with_policy({
+            let mut p = ResolvePolicy::default();
+            p.margin = -1.0;
+            p
         })
         .is_err());
 }
@@ -437,9 +439,10 @@ fn hostile_queries_get_bounded_answers() {
     let wide = c
         .resolver()
         .clone()
-        .with_policy(ResolvePolicy {
-            max_query_bytes: 4096,
-            ..ResolvePolicy::default()
+        .with_policy({
+            let mut p = ResolvePolicy::default();
+            p.max_query_bytes = 4096;
+            p
         })
         .unwrap();
     let long: String = (0..1000).map(|i| format!("w{i} ")).collect();

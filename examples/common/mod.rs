@@ -91,7 +91,7 @@ pub fn print_plan(plan: &Plan<'_>, schedule: &Schedule) {
         for pc in courses {
             let c = pc.course();
             let w = &schedule.courses[i];
-            let closes: Vec<&str> = pc.closes().iter().map(|s| s.as_str()).collect();
+            let closes: Vec<&str> = pc.closes().iter().map(|s| s.name()).collect();
             println!(
                 "  {:>2}. {:<56} {:>4.0} h {:>5.0} $  weeks {:>3}-{:<3} closes: {}",
                 i + 1,
@@ -120,7 +120,12 @@ pub fn print_plan(plan: &Plan<'_>, schedule: &Schedule) {
         if plan.is_optimal() { " (proven optimal)" } else { "" }
     );
     for u in plan.uncovered() {
-        println!("not covered: {} to {}: {}", u.skill, u.need.get(), u.reason);
+        println!(
+            "not covered: {} to {}: {}",
+            u.skill.name(),
+            u.need.get(),
+            u.reason
+        );
     }
     for (i, cycle) in plan.course_cycles().iter().enumerate() {
         println!("course cycle {}: {}", i + 1, cycle.join(" → "));

@@ -4,19 +4,23 @@ use serde::Serialize;
 
 use super::Assessment;
 use crate::error::Result;
-use crate::model::{Importance, Level, SkillId};
+use crate::model::{Importance, Level, Skill};
 
 /// Where a level the assessment counts comes from.
+///
+/// Serialized as `{"kind": "profile"}`, `{"kind": "transfer", "from": skill id,
+/// "factor"}` or `{"kind": "missing"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum Source {
+pub enum Source<'c> {
     /// The profile's own entry (after any recency discount).
     Profile,
     /// Transfer from a related skill: its level times `factor`.
     Transfer {
         /// The related skill the profile has.
-        from: SkillId,
+        #[serde(serialize_with = "crate::model::serialize_id")]
+        from: &'c Skill,
         /// The transfer factor.
         factor: f64,
     },
@@ -25,16 +29,21 @@ pub enum Source {
 }
 
 /// One requirement's share of a role's score.
+///
+/// Serialized as `{"skill": id, "need", "have", "source", "importance", "weight",
+/// "credit", "contribution"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Contribution<'c> {
     /// The skill required.
-    pub skill: &'c SkillId,
+    #[serde(serialize_with = "crate::model::serialize_id")]
+    pub skill: &'c Skill,
     /// The level required.
     pub need: Level,
     /// The level the profile counts for.
     pub have: f64,
     /// Where `have` comes from.
-    pub source: Source,
+    pub source: Source<'c>,
     /// The requirement's importance.
     pub importance: Importance,
     /// Its weight under the policy (1 for every requirement of a role whose weights are
@@ -54,7 +63,8 @@ impl<'c> Assessment<'c> {
     ///
     /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) when the
     /// catalog has no such role.
-    pub fn explain(&self, role: &str) -> Result<Vec<Contribution<'c>>> {
+    pub fn explain(&self, role: impl AsRef<str>) -> Result<Vec<Contribution<'c>>> {
+        let role = role.as_ref();
         let catalog = self.catalog;
         let r = catalog.find_role_or_err(role)?;
         let reqs = catalog.merged_requirements().of(r);
@@ -79,7 +89,7 @@ impl<'c> Assessment<'c> {
                     self.policy.weights.of_requirement(q.weight, q.importance)
                 };
                 Contribution {
-                    skill: catalog.skill_at(q.skill).id(),
+                    skill: catalog.skill_at(q.skill),
                     need: q.need,
                     have,
                     source,

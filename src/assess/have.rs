@@ -24,11 +24,11 @@ pub(crate) struct Have {
 
 impl Have {
     /// Where the level comes from, with ids.
-    pub fn source(&self, catalog: &Catalog) -> Source {
+    pub fn source<'c>(&self, catalog: &'c Catalog) -> Source<'c> {
         match self.from {
             None => Source::Profile,
             Some((from, factor)) => Source::Transfer {
-                from: catalog.skill_at(from).id().clone(),
+                from: catalog.skill_at(from),
                 factor,
             },
         }

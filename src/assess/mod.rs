@@ -156,7 +156,8 @@ impl<'c> Assessment<'c> {
     /// # Errors
     ///
     /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
-    pub fn role(&self, id: &str) -> Result<RoleScore<'c>> {
+    pub fn role(&self, id: impl AsRef<str>) -> Result<RoleScore<'c>> {
+        let id = id.as_ref();
         Ok(self.score_at(self.catalog.find_role_or_err(id)?))
     }
 
@@ -177,14 +178,15 @@ impl<'c> Assessment<'c> {
     }
 
     /// The level the profile counts for on a skill (after discount and transfer), by id.
-    pub fn level_of(&self, skill: &str) -> f64 {
+    pub fn level_of(&self, skill: impl AsRef<str>) -> f64 {
+        let skill = skill.as_ref();
         self.catalog
             .find_skill(skill)
             .map_or(0.0, |s| self.have_of(s))
     }
 
     /// Every skill the profile counts for, with the level and its source, by skill id.
-    pub fn levels(&self) -> impl Iterator<Item = (&'c Skill, f64, Source)> + '_ {
+    pub fn levels(&self) -> impl Iterator<Item = (&'c Skill, f64, Source<'c>)> + '_ {
         self.levels.have.iter().map(move |h| {
             (
                 self.catalog.skill_at(h.skill),
@@ -227,7 +229,8 @@ impl<'c> Assessment<'c> {
     /// # Errors
     ///
     /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
-    pub fn gaps(&self, role: &str) -> Result<Gaps<'c>> {
+    pub fn gaps(&self, role: impl AsRef<str>) -> Result<Gaps<'c>> {
+        let role = role.as_ref();
         let r = self.catalog.find_role_or_err(role)?;
         Ok(self.gaps_at(r))
     }

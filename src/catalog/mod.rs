@@ -14,6 +14,7 @@
 mod builder;
 pub(crate) mod closure;
 mod courses;
+mod lookups;
 mod names;
 mod position;
 mod postings;
@@ -22,7 +23,7 @@ mod skill_graph;
 mod validate;
 
 use crate::error::{Error, ItemKind, Problem, Result};
-use crate::model::{Course, Level, Requirement, Role, Skill, SkillId};
+use crate::model::{Course, Role, Skill};
 use crate::resolve::{Resolution, Resolver};
 use crate::util::graph;
 use crate::util::text::clip;
@@ -173,43 +174,23 @@ impl Catalog {
     }
 
     /// The skill with this id.
-    pub fn skill(&self, id: &str) -> Option<&Skill> {
+    pub fn skill(&self, id: impl AsRef<str>) -> Option<&Skill> {
+        let id = id.as_ref();
         self.find_skill(id).map(|s| self.skill_at(s))
     }
 
     /// The role with this id.
-    pub fn role(&self, id: &str) -> Option<&Role> {
+    pub fn role(&self, id: impl AsRef<str>) -> Option<&Role> {
+        let id = id.as_ref();
         self.find_role(id).map(|r| self.role_at(r))
     }
 
     /// The course with this id.
-    pub fn course(&self, id: &str) -> Option<&Course> {
+    pub fn course(&self, id: impl AsRef<str>) -> Option<&Course> {
+        let id = id.as_ref();
         self.names
             .course(&self.courses, id)
             .map(|c| self.course_at(c))
-    }
-
-    /// A role's requirements, own and inherited through `extends`, merged (stricter level,
-    /// higher importance, larger explicit weight) and sorted by skill id.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
-    pub fn requirements(&self, role: &str) -> Result<Vec<Requirement>> {
-        let r = self.find_role_or_err(role)?;
-        Ok(self
-            .requirements
-            .of(r)
-            .iter()
-            .map(|q| {
-                let req =
-                    Requirement::new(self.skill_at(q.skill).id().clone(), q.need, q.importance);
-                match q.weight {
-                    Some(w) => req.with_weight(w),
-                    None => req,
-                }
-            })
-            .collect())
     }
 
     /// The skill a name refers to: its id, name or one of its aliases, ignoring case and
@@ -263,20 +244,6 @@ impl Catalog {
     /// ```
     pub fn resolve(&self, name: &str) -> Resolution {
         self.resolver().resolve(name)
-    }
-
-    /// The direct prerequisites of a skill, with the level each must reach, by skill id.
-    pub fn prerequisites(&self, skill: &str) -> Vec<(&SkillId, Level)> {
-        let Some(s) = self.find_skill(skill) else {
-            return Vec::new();
-        };
-        let mut out: Vec<(&SkillId, Level)> = self
-            .graph
-            .prerequisites(s)
-            .map(|(p, level)| (self.skill_at(p).id(), level))
-            .collect();
-        out.sort();
-        out
     }
 }
 

@@ -14,7 +14,7 @@ pub(crate) struct Names {
     course_ids: Lookup,
     /// Every skill label (id, name, aliases), for exact, normalised and fuzzy lookup.
     skills: Vocabulary,
-    /// Every role id and name, for did-you-mean.
+    /// Every role label (id, name, aliases), for lookup by name and did-you-mean.
     roles: Vocabulary,
     /// The skill resolver over `skills` (shared; its index is built on first use).
     resolver: Resolver,
@@ -37,7 +37,7 @@ impl Names {
             roles
                 .iter()
                 .enumerate()
-                .flat_map(|(i, r)| [(r.id().as_str(), i as u32), (r.name(), i as u32)]),
+                .flat_map(|(i, r)| r.labels().map(move |l| (l, i as u32))),
         );
         Names {
             skill_ids: Lookup::new(skills.iter().map(|s| s.id().as_str()), false),

@@ -158,33 +158,46 @@ fn check_skill_ref(
     }
 }
 
-fn check_labels(skills: &[Skill], problems: &mut Vec<Problem>) {
-    for (index, skill) in skills.iter().enumerate() {
-        let fields = std::iter::once(("name".to_string(), skill.name())).chain(
-            skill
-                .aliases()
+/// Checks every name and alias of the skills and roles: not empty, not too long, no
+/// control characters.
+fn check_labels(skills: &[Skill], roles: &[Role], problems: &mut Vec<Problem>) {
+    let skill_labels = skills.iter().enumerate().map(|(index, skill)| {
+        let id = skill.id().as_str();
+        (ItemKind::Skill, index, id, skill.name(), skill.aliases())
+    });
+    let role_labels = roles.iter().enumerate().map(|(index, role)| {
+        let id = role.id().as_str();
+        (ItemKind::Role, index, id, role.name(), role.aliases())
+    });
+    for (kind, index, id, name, aliases) in skill_labels.chain(role_labels) {
+        let fields = std::iter::once(("name".to_string(), name)).chain(
+            aliases
                 .iter()
                 .enumerate()
                 .map(|(i, a)| (format!("aliases[{i}]"), a.as_str())),
         );
         for (field, label) in fields {
-            let reason = if label.trim().is_empty() {
-                Some("is empty")
-            } else if label.len() > MAX_LABEL_BYTES {
-                Some("is longer than 256 bytes")
-            } else if label.chars().any(char::is_control) {
-                Some("contains control characters")
-            } else {
-                None
-            };
-            if let Some(reason) = reason {
+            if let Some(reason) = label_problem(label) {
                 problems.push(Problem::InvalidLabel {
-                    at: Location::new(ItemKind::Skill, index, skill.id().as_str(), field),
+                    at: Location::new(kind, index, id, field),
                     label: clip(label, 64),
                     reason,
                 });
             }
         }
+    }
+}
+
+/// What is wrong with a name or alias, if anything.
+fn label_problem(label: &str) -> Option<&'static str> {
+    if label.trim().is_empty() {
+        Some("is empty")
+    } else if label.len() > MAX_LABEL_BYTES {
+        Some("is longer than 256 bytes")
+    } else if label.chars().any(char::is_control) {
+        Some("contains control characters")
+    } else {
+        None
     }
 }
 
@@ -213,14 +226,14 @@ pub(crate) fn validate(
         courses.iter().map(|c| c.id().as_str()),
         problems,
     );
-    check_labels(skills, problems);
+    check_labels(skills, roles, problems);
     let skill_refs = skill_refs(skills, skill_ids, problems);
     let role_refs = Refs::new(
         role_ids,
         roles
             .iter()
             .enumerate()
-            .flat_map(|(i, r)| [(r.id().as_str(), i as u32), (r.name(), i as u32)])
+            .flat_map(|(i, r)| r.labels().map(move |l| (l, i as u32)))
             .collect(),
         roles.iter().map(|r| r.id().as_str()).collect(),
     )

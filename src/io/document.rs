@@ -69,6 +69,8 @@ struct RawRelated {
 struct RawRole {
     id: String,
     name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
     description: Option<String>,
     #[serde(default)]
     extends: Vec<String>,
@@ -338,6 +340,9 @@ impl RawRole {
     /// Converts the role at `index` of the document, recording bad levels in `problems`.
     fn into_role(self, index: usize, problems: &mut Vec<Problem>) -> Role {
         let mut role = Role::new(self.id, self.name);
+        for alias in self.aliases {
+            role = role.with_alias(alias);
+        }
         if let Some(d) = self.description {
             role = role.with_description(d);
         }

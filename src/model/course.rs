@@ -1,6 +1,6 @@
 //! Courses: what they teach, what they require, and what they cost.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Level;
 use crate::model::SkillLevel;
@@ -21,17 +21,19 @@ use crate::model::{CourseId, SkillId};
 ///     .with_requires("python", Level::BEGINNER);
 /// assert_eq!(course.hours(), 40.0);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Course {
     id: CourseId,
     title: String,
     provider: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     url: Option<String>,
     hours: f64,
+    #[serde(default)]
     cost: f64,
     teaches: Vec<SkillLevel>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     requires: Vec<SkillLevel>,
 }
 

@@ -18,6 +18,7 @@ pub use importance::{Importance, Weights};
 pub use level::Level;
 pub use profile::{Profile, ProfileSkill};
 pub use role::{Requirement, Role};
+pub(crate) use skill::{serialize_id, serialize_ids};
 pub use skill::{Related, Skill, SkillLevel};
 
 /// The largest hours, cost or weight a catalog, policy or planner option may hold. Sums of

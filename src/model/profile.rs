@@ -1,17 +1,18 @@
 //! A person's skills: what they know, at what level, and when they last used it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Level;
 
 /// One entry of a profile: a skill as the person named it, a level, and optionally the
 /// year the skill was last used.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProfileSkill {
     #[serde(rename = "skill")]
     name: String,
     level: Level,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     last_used: Option<i32>,
 }
 
@@ -63,9 +64,12 @@ impl ProfileSkill {
 /// assert_eq!(parsed.skills()[0].level(), Level::INTERMEDIATE);
 /// # Ok::<(), skillgap::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     name: Option<String>,
+    #[serde(default)]
     skills: Vec<ProfileSkill>,
 }
 

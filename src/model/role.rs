@@ -1,18 +1,19 @@
 //! Roles: sets of skill requirements, possibly built on other roles.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Importance;
 use crate::model::Level;
 use crate::model::{RoleId, SkillId};
 
 /// One skill a role needs: the skill, the level and how much it matters.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Requirement {
     skill: SkillId,
     level: Level,
     importance: Importance,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
 }
 
@@ -69,14 +70,18 @@ impl Requirement {
 ///     .with_requirement("data-modeling", Level::INTERMEDIATE, Importance::Essential);
 /// assert_eq!(core.extends().len(), 2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Role {
     id: RoleId,
     name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     extends: Vec<RoleId>,
+    #[serde(default)]
     requirements: Vec<Requirement>,
 }
 
@@ -86,10 +91,20 @@ impl Role {
         Role {
             id: id.into(),
             name: name.into(),
+            aliases: Vec::new(),
             description: None,
             extends: Vec::new(),
             requirements: Vec::new(),
         }
+    }
+
+    /// Adds an alternative name (`ML engineer`), for [`Catalog::resolve_role`] and
+    /// did-you-mean.
+    ///
+    /// [`Catalog::resolve_role`]: crate::Catalog::resolve_role
+    pub fn with_alias(mut self, alias: impl Into<String>) -> Self {
+        self.aliases.push(alias.into());
+        self
     }
 
     /// Sets the description.
@@ -128,6 +143,18 @@ impl Role {
     /// The display name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Alternative names.
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+
+    /// Every label of the role: its id, its name, then its aliases.
+    pub fn labels(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.id.as_str())
+            .chain(std::iter::once(self.name.as_str()))
+            .chain(self.aliases.iter().map(String::as_str))
     }
 
     /// The description.

@@ -1,12 +1,13 @@
 //! Skills: what a person can know, with prerequisites and related skills.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::model::Level;
 use crate::model::SkillId;
 
 /// A skill at a level: a prerequisite, or what a course teaches or requires.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SkillLevel {
     skill: SkillId,
     level: Level,
@@ -36,7 +37,8 @@ impl SkillLevel {
 ///
 /// Relations are symmetric: declaring it on either skill gives credit both ways. A level
 /// `L` in one counts as `L × transfer` in the other, never more.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Related {
     skill: SkillId,
     transfer: f64,
@@ -74,19 +76,20 @@ impl Related {
 ///     .with_related("neural-networks", 0.5);
 /// assert_eq!(dl.aliases(), ["DL"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Skill {
     id: SkillId,
     name: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     aliases: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     category: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     requires: Vec<SkillLevel>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     related: Vec<Related>,
 }
 
@@ -175,4 +178,21 @@ impl Skill {
             .chain(std::iter::once(self.name.as_str()))
             .chain(self.aliases.iter().map(String::as_str))
     }
+}
+
+/// Serializes a skill as its id: results name skills by id in JSON (with a `name` field
+/// beside where a person reads it).
+pub(crate) fn serialize_id<S: Serializer>(
+    skill: &&Skill,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    skill.id.serialize(serializer)
+}
+
+/// Serializes skills as their ids.
+pub(crate) fn serialize_ids<S: Serializer>(
+    skills: &[&Skill],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(skills.iter().map(|s| &s.id))
 }

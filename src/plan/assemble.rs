@@ -8,7 +8,7 @@ use super::solver::{Blocked, Explained};
 use super::{Plan, PlannedCourse, Uncovered, UncoveredReason};
 use crate::assess::Gaps;
 use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
-use crate::model::{Level, RoleId, SkillId};
+use crate::model::{Level, RoleId, Skill};
 use crate::util::kahn;
 
 /// A gap as the assembly sees it: its place in the learning order, the level needed and
@@ -192,19 +192,19 @@ fn closes<'c>(
     start: &[f64],
     order: &[CourseAt],
     gap_at: &BTreeMap<SkillAt, GapAt>,
-) -> (Vec<Vec<&'c SkillId>>, Vec<f64>) {
+) -> (Vec<Vec<&'c Skill>>, Vec<f64>) {
     let mut level: BTreeMap<SkillAt, f64> = BTreeMap::new();
     let mut closes = Vec::with_capacity(order.len());
     let mut priority = vec![0.0f64; order.len()];
     for (i, &c) in order.iter().enumerate() {
-        let mut list: Vec<(usize, &'c SkillId)> = Vec::new();
+        let mut list: Vec<(usize, &'c Skill)> = Vec::new();
         for t in catalog.course_index().teaches(c) {
             let now = level.entry(t.skill).or_insert(start[t.skill.get()]);
             let before = *now;
             *now = now.max(t.level.as_f64());
             if let Some(g) = gap_at.get(&t.skill) {
                 if before < g.need && *now >= g.need {
-                    list.push((g.rank, catalog.skill_at(t.skill).id()));
+                    list.push((g.rank, catalog.skill_at(t.skill)));
                     priority[i] = priority[i].max(g.priority);
                 }
             }
@@ -222,7 +222,7 @@ fn final_order<'c>(
     order: &[CourseAt],
     stage: Vec<usize>,
     after: Vec<Vec<usize>>,
-    mut closes: Vec<Vec<&'c SkillId>>,
+    mut closes: Vec<Vec<&'c Skill>>,
     priority: Vec<f64>,
 ) -> Vec<PlannedCourse<'c>> {
     let mut rank: Vec<usize> = (0..order.len()).collect();
@@ -279,7 +279,7 @@ fn uncovered<'c>(
         .blocked
         .into_iter()
         .map(|(n, why)| Uncovered {
-            skill: catalog.skill_at(n.skill).id(),
+            skill: catalog.skill_at(n.skill),
             need: n.level,
             have: start[n.skill.get()],
             reason: match why {
@@ -297,7 +297,7 @@ fn uncovered<'c>(
             },
         })
         .collect();
-    out.sort_by(|a, b| a.skill.cmp(b.skill));
+    out.sort_by(|a, b| a.skill.id().cmp(b.skill.id()));
     let cycles = used
         .iter()
         .map(|&c| course_ids(&explained.cycles[c]))

@@ -247,7 +247,12 @@ impl<'c> Planner<'_, 'c> {
     ///
     /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) for a target
     /// the catalog lacks.
-    pub fn career_path(&self, target: &str, max_stones: usize) -> Result<CareerPath<'c>> {
+    pub fn career_path(
+        &self,
+        target: impl AsRef<str>,
+        max_stones: usize,
+    ) -> Result<CareerPath<'c>> {
+        let target = target.as_ref();
         let catalog = self.assessment().catalog();
         let t = catalog.find_role_or_err(target)?;
         let planner = self.clone().scope(Scope::Ready);

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::assess::Gaps;
 use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
-use crate::model::{Course, Level, Profile, ProfileSkill, RoleId, SkillId};
+use crate::model::{Course, Level, Profile, ProfileSkill, RoleId, Skill, SkillId};
 
 pub use career::{CareerPath, CareerStep, NextCourse, Readiness, MAX_STONES};
 pub use planner::{Objective, Planner, Scope};
@@ -88,17 +88,47 @@ impl fmt::Display for UncoveredReason {
     }
 }
 
-/// A gap that no course can close.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A gap that no course can close. Serialized as `{"skill": id, "name", "need", "have",
+/// "reason"}`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Uncovered<'c> {
     /// The skill.
-    pub skill: &'c SkillId,
+    pub skill: &'c Skill,
     /// The level needed.
     pub need: Level,
     /// The level the profile counts for.
     pub have: f64,
     /// Why it cannot be closed.
     pub reason: UncoveredReason,
+}
+
+impl Serialize for Uncovered<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Uncovered", 5)?;
+        s.serialize_field("skill", self.skill.id())?;
+        s.serialize_field("name", self.skill.name())?;
+        s.serialize_field("need", &self.need)?;
+        s.serialize_field("have", &self.have)?;
+        s.serialize_field("reason", &self.reason)?;
+        s.end()
+    }
+}
+
+/// Skills serialized as their ids.
+struct Ids<'a, 'c>(&'a [&'c Skill]);
+
+impl Serialize for Ids<'_, '_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        crate::model::serialize_ids(self.0, serializer)
+    }
 }
 
 /// One course of a plan.
@@ -108,7 +138,7 @@ pub struct PlannedCourse<'c> {
     at: CourseAt,
     stage: usize,
     priority: f64,
-    closes: Vec<&'c SkillId>,
+    closes: Vec<&'c Skill>,
     after: Vec<usize>,
 }
 
@@ -124,9 +154,9 @@ impl<'c> PlannedCourse<'c> {
     }
 
     /// The gaps this course closes (the first course of the plan to reach the level
-    /// needed), by skill id, in learning order. Empty for a course taken only for
-    /// another course's requirements.
-    pub fn closes(&self) -> &[&'c SkillId] {
+    /// needed), in learning order. Empty for a course taken only for another course's
+    /// requirements.
+    pub fn closes(&self) -> &[&'c Skill] {
         &self.closes
     }
 
@@ -156,7 +186,7 @@ impl Serialize for PlannedCourse<'_> {
         s.serialize_field("hours", &self.course.hours())?;
         s.serialize_field("cost", &self.course.cost())?;
         s.serialize_field("stage", &self.stage)?;
-        s.serialize_field("closes", &self.closes)?;
+        s.serialize_field("closes", &Ids(&self.closes))?;
         s.end()
     }
 }
@@ -204,7 +234,7 @@ impl Serialize for Plan<'_> {
         s.serialize_field("total_hours", &self.total_hours())?;
         s.serialize_field("total_cost", &self.total_cost())?;
         s.serialize_field("optimal", &self.optimal)?;
-        let ids: Vec<&SkillId> = self.uncovered.iter().map(|u| u.skill).collect();
+        let ids: Vec<&SkillId> = self.uncovered.iter().map(|u| u.skill.id()).collect();
         s.serialize_field("uncovered", &ids)?;
         s.serialize_field("uncovered_reasons", &self.uncovered)?;
         s.serialize_field("course_cycles", &self.course_cycles)?;

@@ -4,6 +4,8 @@
 use super::assemble::{assemble, Chosen};
 use super::solver::{self, Built, Instance, Limits};
 use super::Plan;
+use serde::{Deserialize, Serialize};
+
 use crate::assess::gaps::Target;
 use crate::assess::{Assessment, Gaps};
 use crate::catalog::{Need, RoleAt, SkillAt};
@@ -11,7 +13,11 @@ use crate::error::{Error, Result};
 use crate::model::{Importance, Level, RoleId, MAX_QUANTITY};
 
 /// What a plan minimises.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+///
+/// Serialized in snake case: `"hours"`, `"cost"`, `{"weighted": {"hours": 1.0, "cost":
+/// 0.1}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Objective {
     /// Total study hours (ties broken by cost).
@@ -19,9 +25,11 @@ pub enum Objective {
     Hours,
     /// Total cost (ties broken by hours).
     Cost,
-    /// `hours × hours_weight + cost × cost_weight`.
+    /// A course counts `hours × course hours + cost × course cost`: e.g.
+    /// `Weighted { hours: 1.0, cost: 0.1 }` trades ten units of cost for one hour. Both
+    /// weights in `0..=1e9`.
     Weighted {
-        /// Weight of an hour.
+        /// Weight of an hour of study.
         hours: f64,
         /// Weight of a unit of cost.
         cost: f64,
@@ -59,8 +67,9 @@ impl Objective {
     }
 }
 
-/// Which gaps of a role a plan closes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which gaps of a role a plan closes. Serialized as `"all_gaps"` or `"ready"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Scope {
     /// Every gap: essential, important and optional requirements (default).
@@ -185,7 +194,8 @@ impl<'a, 'c> Planner<'a, 'c> {
     /// [`Error::UnknownRole`] (with did-you-mean) for a role the catalog lacks,
     /// [`Error::InvalidArgument`] for a weighted objective with a negative or non-finite
     /// weight.
-    pub fn for_role(&self, role: &str) -> Result<Plan<'c>> {
+    pub fn for_role(&self, role: impl AsRef<str>) -> Result<Plan<'c>> {
+        let role = role.as_ref();
         let catalog = self.assessment.catalog();
         let r = catalog.find_role_or_err(role)?;
         let gaps = self.role_gaps(r, |s| self.assessment.have_of(s));
@@ -306,7 +316,8 @@ impl<'c> Assessment<'c> {
     /// # Errors
     ///
     /// [`Error::UnknownRole`] (with did-you-mean) when the catalog has no such role.
-    pub fn plan(&self, role: &str) -> Result<Plan<'c>> {
+    pub fn plan(&self, role: impl AsRef<str>) -> Result<Plan<'c>> {
+        let role = role.as_ref();
         Planner::new(self).for_role(role)
     }
 }

@@ -90,8 +90,13 @@ impl Plan<'_> {
                 );
             }
             for s in pc.closes() {
-                gap_nodes.insert(s.as_str());
-                let _ = writeln!(out, "  {} -> {};", from, quote(&format!("skill:{s}")));
+                gap_nodes.insert(s.id().as_str());
+                let _ = writeln!(
+                    out,
+                    "  {} -> {};",
+                    from,
+                    quote(&format!("skill:{}", s.id()))
+                );
             }
         }
         let needs = self.gaps().need_by_skill();
@@ -106,14 +111,11 @@ impl Plan<'_> {
             );
         }
         for u in self.uncovered() {
-            let name = self
-                .catalog()
-                .skill(u.skill.as_str())
-                .map_or(u.skill.as_str(), |k| k.name());
+            let name = u.skill.name();
             let _ = writeln!(
                 out,
                 "  {} [shape=ellipse, style=dashed, color=red, label={}];",
-                quote(&format!("skill:{}", u.skill)),
+                quote(&format!("skill:{}", u.skill.id())),
                 quote(&format!("{name} {} (not covered)", u.need.get()))
             );
         }
@@ -132,7 +134,12 @@ impl Catalog {
     ///
     /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) for a role the
     /// catalog lacks.
-    pub fn role_dot(&self, role: &str, assessment: Option<&Assessment<'_>>) -> Result<String> {
+    pub fn role_dot(
+        &self,
+        role: impl AsRef<str>,
+        assessment: Option<&Assessment<'_>>,
+    ) -> Result<String> {
+        let role = role.as_ref();
         let r = self.find_role_or_err(role)?;
         // The requirements by skill, and every skill they need, transitively.
         let reqs: BTreeMap<SkillAt, &Req> = self

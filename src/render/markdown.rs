@@ -64,7 +64,7 @@ impl Plan<'_> {
                 let _ = writeln!(
                     out,
                     "- {} to level {}: {}",
-                    cell(u.skill.as_str()),
+                    cell(u.skill.name()),
                     u.need.get(),
                     cell(&u.reason.to_string())
                 );
@@ -154,8 +154,8 @@ fn markdown_row(
         .closes()
         .iter()
         .map(|s| {
-            let need = needs.get(s.as_str()).map_or(0, |l| l.get());
-            format!("{} {}", cell(s.as_str()), need)
+            let need = needs.get(s.id().as_str()).map_or(0, |l| l.get());
+            format!("{} {}", cell(s.name()), need)
         })
         .collect();
     let closes = if closes.is_empty() {

@@ -1,12 +1,16 @@
 //! The resolution policy: when a match is accepted, when it is too close to call, and
 //! the limits on what is looked up.
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Error, Result};
 use crate::util::text::MAX_LABEL_BYTES;
 
 /// Thresholds and limits of skill resolution.
 ///
-/// A plain struct: start from [`ResolvePolicy::default`] and change fields. Confidences
+/// Start from [`ResolvePolicy::default`] and change fields (the struct is
+/// `#[non_exhaustive]`: fields may be added, so it cannot be built with a struct literal).
+/// It serializes with the field names below; missing fields take their defaults. Confidences
 /// are in `0..=1` (see [`Resolver`](crate::resolve::Resolver) for how they are computed).
 ///
 /// | field | default | meaning |
@@ -30,7 +34,9 @@ use crate::util::text::MAX_LABEL_BYTES;
 /// assert_eq!(strict.resolve("machine lerning").status(), Status::Unknown);
 /// # Ok::<(), skillgap::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct ResolvePolicy {
     /// Lowest confidence of a resolved skill.
     pub accept: f64,

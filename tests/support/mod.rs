@@ -525,10 +525,10 @@ pub fn reference_gaps(a: &Assessment<'_>, role: &str) -> ExpectedGaps {
         let before = gaps.clone();
         for (skill, g) in &before {
             for (prereq, level) in catalog.prerequisites(skill) {
-                if a.level_of(prereq.as_str()) >= level.as_f64() {
+                if a.level_of(prereq.id()) >= level.as_f64() {
                     continue;
                 }
-                let e = gaps.entry(prereq.to_string()).or_insert(ExpectedGap {
+                let e = gaps.entry(prereq.id().to_string()).or_insert(ExpectedGap {
                     need: level,
                     weight: 0.0,
                     importance: Importance::Optional,
@@ -563,7 +563,7 @@ pub fn check_gaps(a: &Assessment<'_>, role: &str) {
                 weight: g.weight(),
                 importance: g.importance(),
                 required: !g.is_implied(),
-                implied_by: g.implied_by().map(|s| s.to_string()).collect(),
+                implied_by: g.implied_by().map(|s| s.id().to_string()).collect(),
             };
             (g.skill().id().to_string(), gap)
         })
@@ -584,7 +584,7 @@ pub fn check_gaps(a: &Assessment<'_>, role: &str) {
         .map(|g| {
             (
                 g.skill().id().to_string(),
-                g.implied_by().map(|s| s.to_string()).collect(),
+                g.implied_by().map(|s| s.id().to_string()).collect(),
             )
         })
         .collect();
@@ -669,7 +669,11 @@ pub fn reachable_levels(a: &Assessment<'_>) -> BTreeMap<String, f64> {
 /// Checks that a plan lists as uncovered exactly the gaps no plan can close.
 pub fn check_uncovered(a: &Assessment<'_>, plan: &skillgap::Plan<'_>) {
     let reachable = reachable_levels(a);
-    let uncovered: BTreeSet<&str> = plan.uncovered().iter().map(|u| u.skill.as_str()).collect();
+    let uncovered: BTreeSet<&str> = plan
+        .uncovered()
+        .iter()
+        .map(|u| u.skill.id().as_str())
+        .collect();
     for gap in plan.gaps().by_priority() {
         let skill = gap.skill().id().as_str();
         let closable = reachable[skill] >= gap.need().as_f64();

@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 use super::Assessment;
 use crate::catalog::closure::{Closure, Closures};
 use crate::catalog::{Catalog, Need, Req, SkillAt};
-use crate::model::{Importance, Level, Skill, SkillId, Weights};
+use crate::model::{Importance, Level, Skill, Weights};
 use compute::Scratch;
 
 /// The gaps toward a target (a role, or chosen skill levels): what a profile lacks, in
@@ -119,7 +119,8 @@ impl<'c> Gaps<'c> {
     }
 
     /// The gap on a skill (by id), if any. A scan of the gaps: O(n).
-    pub fn get(&self, skill: &str) -> Option<Gap<'_, 'c>> {
+    pub fn get(&self, skill: impl AsRef<str>) -> Option<Gap<'_, 'c>> {
+        let skill = skill.as_ref();
         let s = self.catalog.find_skill(skill)?;
         self.records
             .iter()
@@ -245,7 +246,7 @@ impl<'g, 'c> Gap<'g, 'c> {
         !self.record.required
     }
 
-    /// The gaps whose skills need this one as a prerequisite, by skill id.
+    /// The skills of the gaps that need this one as a prerequisite.
     pub fn implied_by(&self) -> ImpliedBy<'g, 'c> {
         let (start, end) = self.record.implied;
         ImpliedBy {
@@ -295,7 +296,7 @@ impl Serialize for Gap<'_, '_> {
     }
 }
 
-/// The skills implying a gap, by id: see [`Gap::implied_by`].
+/// The skills implying a gap: see [`Gap::implied_by`]. Serialized as their ids.
 #[derive(Clone)]
 pub struct ImpliedBy<'g, 'c> {
     skills: &'c [Skill],
@@ -303,10 +304,10 @@ pub struct ImpliedBy<'g, 'c> {
 }
 
 impl<'c> Iterator for ImpliedBy<'_, 'c> {
-    type Item = &'c SkillId;
+    type Item = &'c Skill;
 
-    fn next(&mut self) -> Option<&'c SkillId> {
-        self.indices.next().map(|&s| self.skills[s as usize].id())
+    fn next(&mut self) -> Option<&'c Skill> {
+        self.indices.next().map(|&s| &self.skills[s as usize])
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -316,9 +317,7 @@ impl<'c> Iterator for ImpliedBy<'_, 'c> {
 
 impl DoubleEndedIterator for ImpliedBy<'_, '_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.indices
-            .next_back()
-            .map(|&s| self.skills[s as usize].id())
+        self.indices.next_back().map(|&s| &self.skills[s as usize])
     }
 }
 
@@ -328,13 +327,13 @@ impl std::iter::FusedIterator for ImpliedBy<'_, '_> {}
 
 impl fmt::Debug for ImpliedBy<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.clone()).finish()
+        f.debug_list().entries(self.clone().map(Skill::id)).finish()
     }
 }
 
 impl Serialize for ImpliedBy<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.clone())
+        serializer.collect_seq(self.clone().map(Skill::id))
     }
 }
 
@@ -474,7 +473,7 @@ mod tests {
                 .find(|&i| {
                     !placed[i]
                         && (0..all.len()).all(|p| {
-                            placed[p] || !all[p].implied_by().any(|s| s == all[i].skill().id())
+                            placed[p] || !all[p].implied_by().any(|s| s.id() == all[i].skill().id())
                         })
                 })
                 .expect("acyclic");
