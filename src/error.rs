@@ -193,6 +193,7 @@ impl fmt::Display for ItemKind {
 
 /// Where a problem is: the item (kind, id and position in its list) and the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Location {
     /// The kind of item.
     pub kind: ItemKind,
@@ -205,7 +206,8 @@ pub struct Location {
 }
 
 impl Location {
-    pub(crate) fn new(kind: ItemKind, index: usize, id: &str, field: impl Into<String>) -> Self {
+    /// A location; `id` is clipped to 64 characters for display.
+    pub fn new(kind: ItemKind, index: usize, id: &str, field: impl Into<String>) -> Self {
         Location {
             kind,
             index,

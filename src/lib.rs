@@ -111,7 +111,7 @@ mod render;
 pub mod resolve;
 mod util;
 
-pub use assess::{Assessment, Gaps, Policy};
+pub use assess::{Assessment, Gaps, Policy, Report};
 pub use catalog::Catalog;
 pub use error::{Error, Result};
 pub use model::{Course, CourseId, Importance, Level, Profile, Role, RoleId, Skill, SkillId};

@@ -65,12 +65,7 @@ fn single(json: &str) -> Problem {
 }
 
 fn at(kind: ItemKind, index: usize, id: &str, field: &str) -> Location {
-    Location {
-        kind,
-        index,
-        id: id.to_string(),
-        field: field.to_string(),
-    }
+    Location::new(kind, index, id, field)
 }
 
 /// Asserts that `message` contains every fragment.

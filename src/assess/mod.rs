@@ -39,6 +39,7 @@ pub(crate) mod gaps;
 mod have;
 mod policy;
 mod rank;
+mod report;
 mod score;
 
 use std::sync::OnceLock;
@@ -51,8 +52,9 @@ use have::Levels;
 use score::Scores;
 
 pub use explain::{Contribution, Source};
-pub use gaps::{Gap, Gaps, ImpliedBy, LearningOrder};
+pub use gaps::{ByPriority, Gap, Gaps, ImpliedBy, LearningOrder};
 pub use policy::{Policy, Recency};
+pub use report::Report;
 pub use score::RoleScore;
 
 /// Scores profiles against a catalog's roles.

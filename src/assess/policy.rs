@@ -13,6 +13,7 @@ use crate::model::{Weights, MAX_QUANTITY};
 /// Entries without `last_used` are not discounted.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Recency {
     /// The year ages are measured from. Give it explicitly so results are reproducible.
     pub current_year: i32,

@@ -113,8 +113,10 @@ impl ParsedItem {
 /// The result of parsing free text: the profile of the resolved items, every item with
 /// its resolution, and warnings for what was left out or guessed.
 ///
-/// Its `Display` is a per-item report, one line per item, then the warnings.
-#[derive(Debug, Clone, PartialEq)]
+/// Its `Display` is a per-item report, one line per item, then the warnings. Serialized
+/// as `{"profile": the profile document's fields, "items": [{"text", "name", "level",
+/// "level_source", "level_text", "last_used", "resolution"}], "warnings": [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ParsedProfile {
     profile: Profile,
     items: Vec<ParsedItem>,

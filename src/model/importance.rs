@@ -73,6 +73,7 @@ impl FromStr for Importance {
 /// Weights of the three importances. Defaults: essential 1.0, important 0.6, optional 0.3.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
 pub struct Weights {
     /// Weight of essential requirements (default 1.0).
     pub essential: f64,
@@ -93,6 +94,15 @@ impl Default for Weights {
 }
 
 impl Weights {
+    /// Weights of essential, important and optional requirements.
+    pub fn new(essential: f64, important: f64, optional: f64) -> Self {
+        Weights {
+            essential,
+            important,
+            optional,
+        }
+    }
+
     /// The weight of `importance`.
     pub fn of(&self, importance: Importance) -> f64 {
         match importance {

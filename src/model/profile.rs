@@ -18,7 +18,7 @@ pub struct ProfileSkill {
 
 impl ProfileSkill {
     /// An entry. `name` may be a skill's id, name or alias; it is resolved against a
-    /// catalog when the profile is assessed.
+    /// catalog when the profile is assessed (see [`Profile`] for the rules).
     pub fn new(name: impl Into<String>, level: Level, last_used: Option<i32>) -> Self {
         ProfileSkill {
             name: name.into(),
@@ -45,9 +45,13 @@ impl ProfileSkill {
 
 /// A person's skills.
 ///
-/// Skill names are kept as given and resolved against a catalog when assessed (by id,
-/// name or alias, ignoring case and surrounding space), so one profile can be assessed
-/// against several catalogs.
+/// Skill names are kept as given and resolved against a catalog when assessed, so one
+/// profile can be assessed against several catalogs. A name resolves as
+/// `Catalog::resolve_skill` resolves it: a skill's id, name or alias ignoring case and
+/// spaces, or one that equals it after meaning-preserving normalisation (accents,
+/// punctuation, plurals, word order) when that names one skill only; never by a fuzzy
+/// guess. A name that does not resolve is a warning of the assessment (an error in
+/// strict mode), with suggestions.
 ///
 /// ```
 /// use skillgap::{Level, Profile};

@@ -4,7 +4,8 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 use super::solver;
 use super::{levels_after, Plan, Planner, Scope};
@@ -19,7 +20,11 @@ use crate::util::OrdF64;
 pub const MAX_STONES: usize = 32;
 
 /// A course the learner can take now, and what it brings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Serialized as `{"course": id, "title", "role": id, "role_name", "gain",
+/// "gain_per_hour"}`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct NextCourse<'c> {
     /// The course.
     pub course: &'c Course,
@@ -32,7 +37,10 @@ pub struct NextCourse<'c> {
 }
 
 /// How soon a role can be ready.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Serialized as `{"role": id, "name", "hours", "cost", "courses"}`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Readiness<'c> {
     /// The role.
     pub role: &'c Role,
@@ -46,7 +54,11 @@ pub struct Readiness<'c> {
 }
 
 /// One leg of a [`CareerPath`].
+///
+/// Serialized as `{"role": id, "name", "hours", "cumulative_hours", "plan"}` (the plan as
+/// [`Plan`] serializes).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct CareerStep<'c> {
     /// The role reached at the end of this leg.
     pub role: &'c Role,
@@ -59,7 +71,10 @@ pub struct CareerStep<'c> {
 }
 
 /// The cheapest sequence of roles from a profile to a target role.
-#[derive(Debug, Clone)]
+///
+/// Serialized as `{"steps": [career steps], "total_hours", "direct_hours"}`.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
 pub struct CareerPath<'c> {
     /// The legs, the last one ending at the target.
     pub steps: Vec<CareerStep<'c>>,
@@ -67,6 +82,43 @@ pub struct CareerPath<'c> {
     pub total_hours: f64,
     /// Hours of the direct plan to the target, for comparison.
     pub direct_hours: f64,
+}
+
+impl Serialize for NextCourse<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("NextCourse", 6)?;
+        s.serialize_field("course", self.course.id())?;
+        s.serialize_field("title", self.course.title())?;
+        s.serialize_field("role", self.role.id())?;
+        s.serialize_field("role_name", self.role.name())?;
+        s.serialize_field("gain", &self.gain)?;
+        s.serialize_field("gain_per_hour", &self.gain_per_hour)?;
+        s.end()
+    }
+}
+
+impl Serialize for Readiness<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Readiness", 5)?;
+        s.serialize_field("role", self.role.id())?;
+        s.serialize_field("name", self.role.name())?;
+        s.serialize_field("hours", &self.hours)?;
+        s.serialize_field("cost", &self.cost)?;
+        s.serialize_field("courses", &self.courses)?;
+        s.end()
+    }
+}
+
+impl Serialize for CareerStep<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("CareerStep", 5)?;
+        s.serialize_field("role", self.role.id())?;
+        s.serialize_field("name", self.role.name())?;
+        s.serialize_field("hours", &self.hours)?;
+        s.serialize_field("cumulative_hours", &self.cumulative_hours)?;
+        s.serialize_field("plan", &self.plan)?;
+        s.end()
+    }
 }
 
 impl CareerPath<'_> {

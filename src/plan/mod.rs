@@ -218,18 +218,20 @@ impl PartialEq for Plan<'_> {
 }
 
 /// Serialized as `{"target", "courses": [{"id", "title", "provider", "hours", "cost",
-/// "stage", "closes"}], "stages", "total_hours", "total_cost", "optimal",
+/// "stage", "closes"}], "stage_count", "stages", "total_hours", "total_cost", "optimal",
 /// "uncovered": [skill ids], "uncovered_reasons": [{"skill", "need", "have", "reason"}],
-/// "course_cycles": [[course ids]]}`.
+/// "course_cycles": [[course ids]]}`. `stages` is the same number as `stage_count`, kept
+/// for documents written before `stage_count` existed; read `stage_count` in new code.
 impl Serialize for Plan<'_> {
     fn serialize<S: serde::Serializer>(
         &self,
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Plan", 10)?;
+        let mut s = serializer.serialize_struct("Plan", 11)?;
         s.serialize_field("target", &self.target)?;
         s.serialize_field("courses", &self.courses)?;
+        s.serialize_field("stage_count", &self.stage_count())?;
         s.serialize_field("stages", &self.stage_count())?;
         s.serialize_field("total_hours", &self.total_hours())?;
         s.serialize_field("total_cost", &self.total_cost())?;

@@ -4,9 +4,11 @@ use serde::Serialize;
 
 use super::Plan;
 use crate::error::{Error, Result};
+use crate::model::CourseId;
 
 /// When each course of a plan starts and ends at a weekly study budget.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Schedule {
     /// Hours of study per week.
     pub hours_per_week: f64,
@@ -17,10 +19,14 @@ pub struct Schedule {
 }
 
 /// One course of a [`Schedule`].
+///
+/// Serialized as `{"id", "start_week", "end_week"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ScheduledCourse {
-    /// The course id.
-    pub id: String,
+    /// The course.
+    #[serde(rename = "id")]
+    pub course: CourseId,
     /// The week it starts, from 1.
     pub start_week: u32,
     /// The week it ends (inclusive).
@@ -55,7 +61,7 @@ impl Plan<'_> {
             let start = done;
             done += c.course.hours();
             courses.push(ScheduledCourse {
-                id: c.course.id().to_string(),
+                course: c.course.id().clone(),
                 start_week: started_weeks(start, hours_per_week) + 1,
                 end_week: week_of(done, hours_per_week)
                     .max(started_weeks(start, hours_per_week) + 1),

@@ -69,13 +69,12 @@ impl Record {
 }
 
 impl<'c> Gaps<'c> {
-    /// Gaps by priority, descending; ties by skill id.
-    pub fn by_priority(
-        &self,
-    ) -> impl ExactSizeIterator<Item = Gap<'_, 'c>> + DoubleEndedIterator + Clone + '_ {
-        self.records
-            .iter()
-            .map(move |record| Gap { gaps: self, record })
+    /// Gaps by priority, descending; ties by skill id. Iterating `&gaps` gives the same.
+    pub fn by_priority(&self) -> ByPriority<'_, 'c> {
+        ByPriority {
+            gaps: self,
+            records: self.records.iter(),
+        }
     }
 
     /// Gaps in learning order: a topological order of the skill graph (Kahn 1962): every
@@ -154,6 +153,62 @@ impl Serialize for Gaps<'_> {
         seq.end()
     }
 }
+
+/// Iterating `&Gaps` goes by priority, as [`Gaps::by_priority`] does.
+///
+/// ```
+/// use skillgap::{Catalog, Profile};
+///
+/// let catalog = Catalog::builtin();
+/// let assessment = catalog.assess(&Profile::new())?;
+/// let gaps = assessment.gaps("data-scientist")?;
+/// let mut n = 0;
+/// for gap in &gaps {
+///     assert!(gap.priority() > 0.0);
+///     n += 1;
+/// }
+/// assert_eq!(n, gaps.len());
+/// # Ok::<(), skillgap::Error>(())
+/// ```
+impl<'g, 'c> IntoIterator for &'g Gaps<'c> {
+    type Item = Gap<'g, 'c>;
+    type IntoIter = ByPriority<'g, 'c>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.by_priority()
+    }
+}
+
+/// The gaps by priority: see [`Gaps::by_priority`].
+#[derive(Debug, Clone)]
+pub struct ByPriority<'g, 'c> {
+    gaps: &'g Gaps<'c>,
+    records: std::slice::Iter<'g, Record>,
+}
+
+impl<'g, 'c> Iterator for ByPriority<'g, 'c> {
+    type Item = Gap<'g, 'c>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let gaps = self.gaps;
+        self.records.next().map(|record| Gap { gaps, record })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.records.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for ByPriority<'_, '_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let gaps = self.gaps;
+        self.records.next_back().map(|record| Gap { gaps, record })
+    }
+}
+
+impl ExactSizeIterator for ByPriority<'_, '_> {}
+
+impl std::iter::FusedIterator for ByPriority<'_, '_> {}
 
 /// The gaps in learning order: see [`Gaps::in_learning_order`].
 #[derive(Debug, Clone)]
