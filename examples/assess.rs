@@ -2,164 +2,254 @@
 //!
 //! ```text
 //! cargo run --example assess -- --profile examples/data/data-scientist.json \
-//!     [--catalog FILE] [--target ROLE_ID] [--top N] [--hours-per-week N] [--json] [--strict]
-//! cargo run --example assess -- --profile-text examples/data/newcomer.txt
+//!     --target machine-learning-engineer
+//! cargo run --example assess -- --profile-text examples/data/newcomer.txt --json
+//! cargo run --example assess -- --help
 //! ```
 //!
 //! `--profile-text` reads what a person pasted ("Python (advanced), SQL: 3, Docker") and
-//! shows how each item was resolved. Bad arguments or files exit with status 2 and the
-//! error on stderr.
+//! shows how each item was resolved. Exit status: 0 on success, 1 for bad input (a file,
+//! catalog, profile or role that is not right), 2 for bad arguments.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use serde_json::json;
-use skillgap::assess::Assessor;
+use clap::Parser;
+use serde::Serialize;
+use skillgap::assess::{Assessor, RoleScore, Source};
 use skillgap::io::ProfileParser;
-use skillgap::Profile;
+use skillgap::plan::{Objective, Schedule};
+use skillgap::{Assessment, Catalog, Gaps, Plan, Profile};
 
 mod common;
+use common::Failure;
 
-const USAGE: &str = "usage: assess (--profile FILE | --profile-text FILE) [--catalog FILE] \
-[--target ROLE_ID] [--top N] [--hours-per-week N] [--json] [--strict]";
-
+/// Score a profile against every role of a catalog: how ready you are for each role, the
+/// skills you lack for the best ones, and (with --target) the courses that close them.
+#[derive(Parser)]
+#[command(version, group = clap::ArgGroup::new("input").required(true))]
 struct Args {
+    /// The profile document (JSON, or TOML with the `toml` feature); `-` reads stdin.
+    #[arg(long, value_name = "FILE", group = "input")]
     profile: Option<String>,
+    /// Free text listing skills, as a person would paste it ("Python (advanced), SQL: 3,
+    /// Docker"); `-` reads stdin. Each item's resolution is shown.
+    #[arg(long, value_name = "FILE", group = "input")]
     profile_text: Option<String>,
+    /// The catalog of skills, roles and courses (JSON or TOML); `-` reads stdin. Default:
+    /// the built-in catalog of data and ML roles.
+    #[arg(long, value_name = "FILE")]
     catalog: Option<String>,
+    /// Plan the courses toward this role (its id, name or alias).
+    #[arg(long, value_name = "ROLE")]
     target: Option<String>,
+    /// Show only the best N roles.
+    #[arg(long, value_name = "N")]
     top: Option<usize>,
+    /// Study hours per week, for the plan's calendar.
+    #[arg(long, value_name = "HOURS", default_value_t = 10.0)]
     hours_per_week: f64,
+    /// Print one JSON document instead of text.
+    #[arg(long)]
     json: bool,
+    /// Treat skills that match nothing in the catalog as errors instead of warnings.
+    #[arg(long)]
     strict: bool,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut flags = common::Flags::new(USAGE);
-    let mut args = Args {
-        profile: None,
-        profile_text: None,
-        catalog: None,
-        target: None,
-        top: None,
-        hours_per_week: 10.0,
-        json: false,
-        strict: false,
-    };
-    while let Some(arg) = flags.next_flag() {
-        match arg.as_str() {
-            "--profile" => args.profile = Some(flags.value(&arg)?),
-            "--profile-text" => args.profile_text = Some(flags.value(&arg)?),
-            "--catalog" => args.catalog = Some(flags.value(&arg)?),
-            "--target" => args.target = Some(flags.value(&arg)?),
-            "--top" => args.top = Some(flags.number(&arg)?),
-            "--hours-per-week" => args.hours_per_week = flags.number(&arg)?,
-            "--json" => args.json = true,
-            "--strict" => args.strict = true,
-            other => return Err(flags.unknown(other)),
-        }
-    }
-    if args.profile.is_some() == args.profile_text.is_some() {
-        return Err(format!("give one of --profile and --profile-text\n{USAGE}"));
-    }
-    Ok(args)
+/// How many gaps the text output lists per role.
+const GAPS_SHOWN: usize = 3;
+
+fn main() -> ExitCode {
+    common::exit(run(Args::parse()))
 }
 
-fn run() -> Result<(), String> {
-    let args = parse_args()?;
+fn run(args: Args) -> Result<(), Failure> {
     let catalog = common::load_catalog(args.catalog.as_deref())?;
-    let profile = match (&args.profile, &args.profile_text) {
-        (Some(path), _) => {
-            Profile::from_json(&common::read(path)?).map_err(|e| format!("{path}: {e}"))?
-        }
-        (None, Some(path)) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
-            let parsed = ProfileParser::new(&catalog)
-                .strict(args.strict)
-                .parse_bytes(&bytes)
-                .map_err(|e| format!("{path}: {e}"))?;
-            // The per-item report: on stdout before the table, on stderr beside --json.
-            if args.json {
-                eprint!("{parsed}");
-            } else {
-                println!("{parsed}");
-            }
-            parsed.into_profile()
-        }
-        (None, None) => return Err(format!("give one of --profile and --profile-text\n{USAGE}")),
-    };
+    let mut out = common::stdout();
+    let profile = read_profile(&args, &catalog, &mut out)?;
     let assessment = Assessor::new(&catalog)
         .strict(args.strict)
-        .assess(&profile)
-        .map_err(|e| e.to_string())?;
-    let top = args.top.unwrap_or(usize::MAX);
+        .assess(&profile)?;
     let plan = match &args.target {
-        Some(t) => Some(assessment.plan(t).map_err(|e| e.to_string())?),
+        Some(t) => {
+            let role = catalog
+                .resolve_role(t)
+                .map_or(t.as_str(), |r| r.id().as_str());
+            Some(assessment.plan(role)?)
+        }
         None => None,
     };
-    let schedule = match &plan {
-        Some(p) => Some(p.schedule(args.hours_per_week).map_err(|e| e.to_string())?),
-        None => None,
-    };
-
+    let schedule = plan
+        .as_ref()
+        .map(|p| p.schedule(args.hours_per_week))
+        .transpose()?;
+    let top = args.top.unwrap_or(usize::MAX);
     if args.json {
-        let mut roles = Vec::new();
-        for rs in assessment.roles().iter().take(top) {
-            let gaps = assessment.gaps_for(rs).map_err(|e| e.to_string())?;
-            roles.push(json!({
-                "id": rs.role().id(),
-                "name": rs.role().name(),
-                "score": rs.score(),
-                "ready": rs.is_ready(),
-                "gaps": &gaps,
-            }));
+        write_json(&mut out, &assessment, top, plan.as_ref(), schedule.as_ref())?;
+    } else {
+        write_text(&mut out, &assessment, top)?;
+        if let (Some(plan), Some(schedule)) = (&plan, &schedule) {
+            let role = plan.target().and_then(|t| catalog.role(t));
+            writeln!(
+                out,
+                "\nCourse plan for {}:",
+                role.map_or("the target", |r| r.name())
+            )?;
+            common::print_plan(&mut out, plan, schedule, Objective::Hours)?;
         }
-        let warnings: Vec<String> = assessment
-            .warnings()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        let mut plan_json = serde_json::to_value(&plan).map_err(|e| e.to_string())?;
-        if let (Some(obj), Some(s)) = (plan_json.as_object_mut(), &schedule) {
-            obj.insert("weeks".into(), json!(s.weeks));
-            obj.insert("hours_per_week".into(), json!(s.hours_per_week));
-        }
-        let doc = json!({ "roles": roles, "plan": plan_json, "warnings": warnings });
-        println!("{doc}");
-        return Ok(());
     }
-
-    for w in assessment.warnings() {
-        println!("warning: {w}");
-    }
-    println!(
-        "{:<4} {:<28} {:>7}  {:<6} {:>5}  top gaps",
-        "rank", "role", "score", "ready", "gaps"
-    );
-    for (i, rs) in assessment.roles().iter().take(top).enumerate() {
-        let gaps = assessment.gaps_for(rs).map_err(|e| e.to_string())?;
-        let first: Vec<String> = gaps
-            .by_priority()
-            .take(3)
-            .map(|g| format!("{} {:.1}→{}", g.skill().id(), g.have(), g.need().get()))
-            .collect();
-        println!(
-            "{:<4} {:<28} {:>6.1}%  {:<6} {:>5}  {}",
-            i + 1,
-            rs.role().name(),
-            rs.score() * 100.0,
-            if rs.is_ready() { "yes" } else { "no" },
-            gaps.len(),
-            first.join(", ")
-        );
-    }
-    if let (Some(plan), Some(schedule)) = (plan, schedule) {
-        let target = plan.target().map_or("", |t| t.as_str());
-        println!("\nplan for {target}:");
-        common::print_plan(&plan, &schedule);
-    }
+    out.flush()?;
     Ok(())
 }
 
-fn main() -> ExitCode {
-    common::exit(run())
+/// The profile from `--profile` or `--profile-text`; for text, the per-item report goes
+/// to stdout before the table, or to stderr beside `--json`.
+fn read_profile(args: &Args, catalog: &Catalog, out: &mut impl Write) -> Result<Profile, Failure> {
+    if let Some(path) = &args.profile {
+        return common::load_profile(path);
+    }
+    let path = args.profile_text.as_deref().unwrap_or("-");
+    let parsed = ProfileParser::new(catalog)
+        .strict(args.strict)
+        .parse_bytes(&common::read_bytes(path)?)
+        .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    if args.json {
+        eprint!("{parsed}");
+    } else {
+        writeln!(out, "{parsed}")?;
+    }
+    Ok(parsed.into_profile())
+}
+
+/// One role of the JSON document: its score and its gaps.
+#[derive(Serialize)]
+struct RoleDoc<'c> {
+    #[serde(flatten)]
+    score: RoleScore<'c>,
+    gaps: Gaps<'c>,
+}
+
+/// The plan of the JSON document, with its calendar.
+#[derive(Serialize)]
+struct PlanDoc<'p, 'c> {
+    #[serde(flatten)]
+    plan: &'p Plan<'c>,
+    weeks: u32,
+    hours_per_week: f64,
+    schedule: &'p Schedule,
+}
+
+/// The JSON document (its shape is in the README).
+#[derive(Serialize)]
+struct Document<'p, 'c> {
+    roles: Vec<RoleDoc<'c>>,
+    plan: Option<PlanDoc<'p, 'c>>,
+    warnings: Vec<String>,
+}
+
+fn write_json(
+    out: &mut impl Write,
+    assessment: &Assessment<'_>,
+    top: usize,
+    plan: Option<&Plan<'_>>,
+    schedule: Option<&Schedule>,
+) -> Result<(), Failure> {
+    let mut roles = Vec::new();
+    for score in assessment.roles().iter().take(top) {
+        let gaps = assessment.gaps_for(score)?;
+        roles.push(RoleDoc {
+            score: *score,
+            gaps,
+        });
+    }
+    let plan = plan.zip(schedule).map(|(plan, schedule)| PlanDoc {
+        plan,
+        weeks: schedule.weeks,
+        hours_per_week: schedule.hours_per_week,
+        schedule,
+    });
+    let warnings = assessment.warnings().iter().map(ToString::to_string);
+    let doc = Document {
+        roles,
+        plan,
+        warnings: warnings.collect(),
+    };
+    let json = serde_json::to_string(&doc).map_err(|e| format!("cannot write JSON: {e}"))?;
+    writeln!(out, "{json}")?;
+    Ok(())
+}
+
+fn write_text(
+    out: &mut impl Write,
+    assessment: &Assessment<'_>,
+    top: usize,
+) -> Result<(), Failure> {
+    for w in assessment.warnings() {
+        eprintln!("warning: {w}");
+    }
+    writeln!(
+        out,
+        "How ready you are for each role (100% = every requirement met at the level asked):\n"
+    )?;
+    writeln!(
+        out,
+        "{:<4} {:<28} {:>6}  {:<6}  skills to learn first",
+        "", "role", "ready", ""
+    )?;
+    for (i, score) in assessment.roles().iter().take(top).enumerate() {
+        let gaps = assessment.gaps_for(score)?;
+        let first: Vec<String> = gaps
+            .by_priority()
+            .take(GAPS_SHOWN)
+            .map(|g| {
+                format!(
+                    "{} (level {:.1} of {})",
+                    g.skill().name(),
+                    g.have(),
+                    g.need().get()
+                )
+            })
+            .collect();
+        let more = match gaps.len() {
+            n if n > GAPS_SHOWN => format!(" … {n} gaps, showing {GAPS_SHOWN}"),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "{:<4} {:<28} {:>5.1}%  {:<6}  {}{more}",
+            i + 1,
+            score.role().name(),
+            score.score() * 100.0,
+            if score.is_ready() { "ready" } else { "" },
+            first.join(", "),
+        )?;
+    }
+    writeln!(
+        out,
+        "\nready: every essential requirement met. Levels run from 1 (awareness) to 5 (expert)."
+    )?;
+    write_transfers(out, assessment)?;
+    Ok(())
+}
+
+/// Explains levels credited from related skills, so a fractional level is not a puzzle.
+fn write_transfers(out: &mut impl Write, assessment: &Assessment<'_>) -> Result<(), Failure> {
+    let mut first = true;
+    for (skill, level, source) in assessment.levels() {
+        if let Source::Transfer { from, factor } = source {
+            if first {
+                writeln!(out, "\nLevels credited from related skills you have:")?;
+                first = false;
+            }
+            writeln!(
+                out,
+                "  {} at {level:.1}: {:.0}% of your {} level",
+                skill.name(),
+                factor * 100.0,
+                from.name()
+            )?;
+        }
+    }
+    Ok(())
 }

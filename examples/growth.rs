@@ -22,7 +22,7 @@
 //!
 //! The structures are those of `tests/adversarial.rs`, from the same generators.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::panic::AssertUnwindSafe;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
@@ -36,9 +36,6 @@ use skillgap::{Catalog, Error, Planner, Profile};
 mod gen;
 
 use gen::{role_id, skill_id, TARGET};
-
-const USAGE: &str = "usage: growth [--sizes N,N,...] [--only NAME] [--timeout SECONDS] \
-                     [--memory-limit MB]";
 
 /// The stack of the thread each case runs on.
 const STACK: usize = 2 * 1024 * 1024;
@@ -626,110 +623,73 @@ fn run_case(name: &str, n: usize, limits: &Limits) -> (f64, Result<String, Strin
     }
 }
 
-/// The command line.
+/// How the adversarial structures of the reliability review scale: each structure at each
+/// size, the time of the operation under test and its outcome, one line per case.
+#[derive(clap::Parser)]
+#[command(version)]
 struct Args {
-    sizes: Vec<usize>,
+    /// The sizes to run each structure at, comma-separated.
+    #[arg(long, value_name = "N,N,...", value_delimiter = ',', default_value = "1000,10000,100000",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    sizes: Vec<u64>,
+    /// Run only this structure.
+    #[arg(long, value_name = "NAME", value_parser = case_names())]
     only: Option<String>,
-    limits: Limits,
-    /// The hidden flags of a child: the case and the size to run.
-    case: Option<(String, usize)>,
+    /// Kill a case that runs longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    timeout: u64,
+    /// Kill a case whose resident memory passes this many megabytes (Linux only).
+    #[arg(long, value_name = "MB", default_value_t = 4096)]
+    memory_limit: u64,
+    /// In a child process: the structure to run.
+    #[arg(long, hide = true, requires = "size")]
+    case: Option<String>,
+    /// In a child process: the size to run it at.
+    #[arg(long, hide = true, requires = "case")]
+    size: Option<usize>,
 }
 
-/// The value of the flag `flag`.
-fn value(args: &mut impl Iterator<Item = String>, flag: &str) -> Result<String, String> {
-    args.next().ok_or_else(|| format!("{flag} needs a value"))
-}
-
-/// A number given to `flag`.
-fn number<T: std::str::FromStr>(text: &str, flag: &str) -> Result<T, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("{flag}: `{text}` is not a number"))
-}
-
-/// Reads the command line; `Err("")` asks for the usage line only.
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args {
-        sizes: vec![1_000, 10_000, 100_000],
-        only: None,
-        limits: Limits {
-            timeout: Duration::from_secs(60),
-            memory_bytes: 4096 << 20,
-        },
-        case: None,
-    };
-    let mut case = None;
-    let mut size = None;
-    while let Some(flag) = args.next() {
-        match flag.as_str() {
-            "--sizes" => {
-                parsed.sizes = value(&mut args, &flag)?
-                    .split(',')
-                    .map(|s| number(s, "--sizes"))
-                    .collect::<Result<_, _>>()?;
-                if parsed.sizes.contains(&0) {
-                    return Err("--sizes: sizes start at 1".into());
-                }
-            }
-            "--only" => {
-                let name = value(&mut args, &flag)?;
-                if !CASES.iter().any(|c| c.name == name) {
-                    let names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
-                    return Err(format!(
-                        "--only: no structure `{name}`; one of {}",
-                        names.join(", ")
-                    ));
-                }
-                parsed.only = Some(name);
-            }
-            "--timeout" => {
-                let secs = number(&value(&mut args, &flag)?, &flag)?;
-                parsed.limits.timeout = Duration::from_secs(secs);
-            }
-            "--memory-limit" => {
-                let mb: u64 = number(&value(&mut args, &flag)?, &flag)?;
-                parsed.limits.memory_bytes = mb << 20;
-            }
-            "--case" => case = Some(value(&mut args, &flag)?),
-            "--size" => size = Some(number(&value(&mut args, &flag)?, &flag)?),
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown flag `{other}`")),
-        }
-    }
-    match (case, size) {
-        (Some(case), Some(size)) => parsed.case = Some((case, size)),
-        (None, None) => {}
-        _ => return Err("--case and --size go together".into()),
-    }
-    Ok(parsed)
+fn case_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(CASES.iter().map(|c| c.name))
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(args) => args,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("error: {e}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Some((case, size)) = &args.case {
-        return child(case, *size);
+    let args = <Args as clap::Parser>::parse();
+    if let (Some(case), Some(size)) = (&args.case, args.size) {
+        return child(case, size);
     }
+    let limits = Limits {
+        timeout: Duration::from_secs(args.timeout),
+        memory_bytes: args.memory_limit.saturating_mul(1 << 20),
+    };
+    match report(&args, &limits) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        // The reader went away (`| head`): stop quietly.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
-    println!(
+/// Runs the cases and prints one line each; returns how many were not `ok`.
+fn report(args: &Args, limits: &Limits) -> std::io::Result<usize> {
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{:<24} {:>7} {:>9}  outcome",
         "structure", "size", "seconds"
-    );
+    )?;
     let mut failed = 0;
     for case in CASES
         .iter()
         .filter(|c| args.only.as_deref().is_none_or(|o| o == c.name))
     {
         for &n in &args.sizes {
-            let (secs, outcome) = run_case(case.name, n, &args.limits);
+            let n = usize::try_from(n).unwrap_or(usize::MAX);
+            let (secs, outcome) = run_case(case.name, n, limits);
             let text = match outcome {
                 Ok(text) => format!("ok: {text}"),
                 Err(text) => {
@@ -737,18 +697,15 @@ fn main() -> ExitCode {
                     text
                 }
             };
-            println!(
+            writeln!(
+                out,
                 "{:<24} {:>7} {:>9.3}  {}",
                 case.name,
                 n,
                 secs,
                 clip(&text, CLIP)
-            );
+            )?;
         }
     }
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(failed)
 }

@@ -2,118 +2,172 @@
 //!
 //! ```text
 //! cargo run --example plan -- --profile examples/data/data-scientist.json \
-//!     --target machine-learning-engineer [--catalog FILE] [--objective hours|cost] \
-//!     [--hours-per-week N] [--format text|json|markdown|dot]
+//!     --target machine-learning-engineer --objective cost --format markdown
+//! echo "Python (advanced), SQL" | cargo run --example plan -- --profile-text - \
+//!     --target data-scientist --scope ready
+//! cargo run --example plan -- --help
 //! ```
 //!
-//! Bad arguments or files exit with status 2 and the error on stderr.
+//! Exit status: 0 on success, 1 for bad input (a file, catalog, profile or role that is
+//! not right), 2 for bad arguments.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use serde_json::json;
-use skillgap::plan::Objective;
-use skillgap::{Planner, Profile};
+use clap::{Parser, ValueEnum};
+use serde::Serialize;
+use skillgap::io::ProfileParser;
+use skillgap::plan::{Objective, Schedule, Scope};
+use skillgap::Planner;
 
 mod common;
+use common::Failure;
 
-const USAGE: &str = "usage: plan --profile FILE --target ROLE_ID [--catalog FILE] \
-[--objective hours|cost] [--hours-per-week N] [--format text|json|markdown|dot]";
-
+/// Plan the courses that close the gaps between a profile and a role: the cheapest set
+/// (in hours or in money) in an order where every course comes after what it needs.
+#[derive(Parser)]
+#[command(version, group = clap::ArgGroup::new("input").required(true))]
 struct Args {
-    profile: String,
+    /// The profile document (JSON, or TOML with the `toml` feature); `-` reads stdin.
+    #[arg(long, value_name = "FILE", group = "input")]
+    profile: Option<String>,
+    /// Free text listing skills ("Python (advanced), SQL: 3, Docker"); `-` reads stdin.
+    #[arg(long, value_name = "FILE", group = "input")]
+    profile_text: Option<String>,
+    /// The role to plan for (its id, name or alias).
+    #[arg(long, value_name = "ROLE")]
     target: String,
+    /// The catalog of skills, roles and courses (JSON or TOML); `-` reads stdin. Default:
+    /// the built-in catalog.
+    #[arg(long, value_name = "FILE")]
     catalog: Option<String>,
-    objective: Objective,
+    /// What the plan minimises: study hours, money, or a weighted sum of both
+    /// (--hour-weight × hours + --cost-weight × cost).
+    #[arg(long, value_enum, default_value_t = ObjectiveArg::Hours)]
+    objective: ObjectiveArg,
+    /// With --objective weighted: the weight of one study hour.
+    #[arg(long, value_name = "W", default_value_t = 1.0)]
+    hour_weight: f64,
+    /// With --objective weighted: the weight of one unit of money.
+    #[arg(long, value_name = "W", default_value_t = 0.1)]
+    cost_weight: f64,
+    /// Which gaps to close: all of them, or only what makes the role ready (its essential
+    /// requirements and what they need).
+    #[arg(long, value_enum, default_value_t = ScopeArg::All)]
+    scope: ScopeArg,
+    /// Study hours per week, for the calendar.
+    #[arg(long, value_name = "HOURS", default_value_t = 10.0)]
     hours_per_week: f64,
-    format: String,
+    /// Output: text for people, json, markdown, or dot (Graphviz).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut flags = common::Flags::new(USAGE);
-    let (mut profile, mut target, mut catalog) = (None, None, None);
-    let mut objective = Objective::Hours;
-    let mut hours_per_week = 10.0;
-    let mut format = "text".to_string();
-    while let Some(arg) = flags.next_flag() {
-        match arg.as_str() {
-            "--profile" => profile = Some(flags.value(&arg)?),
-            "--target" => target = Some(flags.value(&arg)?),
-            "--catalog" => catalog = Some(flags.value(&arg)?),
-            "--objective" => {
-                objective = match flags.value(&arg)?.as_str() {
-                    "hours" => Objective::Hours,
-                    "cost" => Objective::Cost,
-                    other => {
-                        return Err(format!("--objective expects hours or cost, got `{other}`"))
-                    }
-                }
-            }
-            "--hours-per-week" => hours_per_week = flags.number(&arg)?,
-            "--format" => {
-                format = flags.value(&arg)?;
-                if !["text", "json", "markdown", "dot"].contains(&format.as_str()) {
-                    return Err(format!(
-                        "--format expects text, json, markdown or dot, got `{format}`"
-                    ));
-                }
-            }
-            other => return Err(flags.unknown(other)),
-        }
-    }
-    Ok(Args {
-        profile: profile.ok_or_else(|| flags.missing("--profile"))?,
-        target: target.ok_or_else(|| flags.missing("--target"))?,
-        catalog,
-        objective,
-        hours_per_week,
-        format,
-    })
+#[derive(Clone, Copy, ValueEnum)]
+enum ObjectiveArg {
+    Hours,
+    Cost,
+    Weighted,
 }
 
-fn run() -> Result<(), String> {
-    let args = parse_args()?;
-    let catalog = common::load_catalog(args.catalog.as_deref())?;
-    let profile = Profile::from_json(&common::read(&args.profile)?)
-        .map_err(|e| format!("{}: {e}", args.profile))?;
-    let assessment = catalog.assess(&profile).map_err(|e| e.to_string())?;
-    let plan = Planner::new(&assessment)
-        .objective(args.objective)
-        .for_role(&args.target)
-        .map_err(|e| e.to_string())?;
-    let schedule = plan
-        .schedule(args.hours_per_week)
-        .map_err(|e| e.to_string())?;
-    match args.format.as_str() {
-        "json" => {
-            let doc = json!({
-                "plan": plan,
-                "weeks": schedule.weeks,
-                "hours_per_week": schedule.hours_per_week,
-                "schedule": schedule.courses,
-                "warnings": assessment.warnings().iter().map(ToString::to_string).collect::<Vec<_>>(),
-            });
-            println!("{doc}");
-        }
-        "markdown" => print!(
-            "{}",
-            plan.to_markdown(Some(args.hours_per_week))
-                .map_err(|e| e.to_string())?
-        ),
-        "dot" => print!("{}", plan.to_dot()),
-        _ => {
-            for w in assessment.warnings() {
-                println!("warning: {w}");
-            }
-            let role = catalog
-                .role(&args.target)
-                .map_or(args.target.as_str(), |r| r.name());
-            println!("Plan for {role}\n");
-            common::print_plan(&plan, &schedule);
-        }
-    }
-    Ok(())
+#[derive(Clone, Copy, ValueEnum)]
+enum ScopeArg {
+    All,
+    Ready,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+    Dot,
+}
+
+/// The JSON document: the plan, its calendar and the assessment's warnings.
+#[derive(Serialize)]
+struct Document<'p, 'c> {
+    plan: &'p skillgap::Plan<'c>,
+    weeks: u32,
+    hours_per_week: f64,
+    schedule: &'p [skillgap::plan::ScheduledCourse],
+    warnings: Vec<String>,
 }
 
 fn main() -> ExitCode {
-    common::exit(run())
+    common::exit(run(Args::parse()))
+}
+
+fn run(args: Args) -> Result<(), Failure> {
+    let catalog = common::load_catalog(args.catalog.as_deref())?;
+    let profile = match (&args.profile, &args.profile_text) {
+        (Some(path), _) => common::load_profile(path)?,
+        (None, text) => {
+            let path = text.as_deref().unwrap_or("-");
+            let parsed = ProfileParser::new(&catalog).parse_bytes(&common::read_bytes(path)?)?;
+            for w in parsed.warnings() {
+                eprintln!("warning: {w}");
+            }
+            parsed.into_profile()
+        }
+    };
+    let assessment = catalog.assess(&profile)?;
+    let objective = match args.objective {
+        ObjectiveArg::Hours => Objective::Hours,
+        ObjectiveArg::Cost => Objective::Cost,
+        ObjectiveArg::Weighted => Objective::Weighted {
+            hours: args.hour_weight,
+            cost: args.cost_weight,
+        },
+    };
+    let scope = match args.scope {
+        ScopeArg::All => Scope::AllGaps,
+        ScopeArg::Ready => Scope::Ready,
+    };
+    let target = catalog
+        .resolve_role(&args.target)
+        .map_or(args.target.as_str(), |r| r.id().as_str());
+    let plan = Planner::new(&assessment)
+        .objective(objective)
+        .scope(scope)
+        .for_role(target)?;
+    let schedule = plan.schedule(args.hours_per_week)?;
+    let mut out = common::stdout();
+    match args.format {
+        Format::Json => write_json(&mut out, &plan, &schedule, &assessment)?,
+        Format::Markdown => write!(out, "{}", plan.to_markdown(Some(args.hours_per_week))?)?,
+        Format::Dot => write!(out, "{}", plan.to_dot())?,
+        Format::Text => {
+            for w in assessment.warnings() {
+                eprintln!("warning: {w}");
+            }
+            let role = catalog.role(target).map_or(target, |r| r.name());
+            writeln!(out, "Plan for {role}\n")?;
+            common::print_plan(&mut out, &plan, &schedule, objective)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn write_json(
+    out: &mut impl Write,
+    plan: &skillgap::Plan<'_>,
+    schedule: &Schedule,
+    assessment: &skillgap::Assessment<'_>,
+) -> Result<(), Failure> {
+    let doc = Document {
+        plan,
+        weeks: schedule.weeks,
+        hours_per_week: schedule.hours_per_week,
+        schedule: &schedule.courses,
+        warnings: assessment
+            .warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+    };
+    let json = serde_json::to_string(&doc).map_err(|e| format!("cannot write JSON: {e}"))?;
+    writeln!(out, "{json}")?;
+    Ok(())
 }

@@ -9,19 +9,32 @@
 //! `{"query","status":"resolved|ambiguous|unknown","skill":id or null,"confidence",
 //! "candidates":[{"skill","confidence"}]}`; a line that is not valid UTF-8 gets
 //! `"status":"unknown"` and an `"error"`. With `--stats`, the index build time and the
-//! per-query latency (median, p95) go to stderr. Bad arguments or files exit with status
-//! 2 and the error on stderr.
+//! per-query latency (median, p95) go to stderr. Exit status: 0 on success, 1 for bad
+//! input (a catalog that cannot be read), 2 for bad arguments.
 
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use clap::Parser;
 use serde::Serialize;
 use skillgap::SkillId;
 
 mod common;
+use common::Failure;
 
-const USAGE: &str = "usage: resolve [--catalog FILE] [--stats] < queries (one per line)";
+/// Resolve skill names, one per line on stdin, against a catalog: print one JSON line per
+/// name with the skill it means, how sure the match is, and the candidates.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// The catalog (JSON or TOML). Default: the built-in catalog.
+    #[arg(long, value_name = "FILE")]
+    catalog: Option<String>,
+    /// Print the index size and build time, and per-query latency, to stderr.
+    #[arg(long)]
+    stats: bool,
+}
 
 /// Longest line read; longer lines are cut here (and then rejected as too long).
 const MAX_LINE_BYTES: usize = 64 * 1024;
@@ -44,25 +57,16 @@ struct Candidate<'a> {
     confidence: f64,
 }
 
-fn run() -> Result<(), String> {
-    let mut flags = common::Flags::new(USAGE);
-    let (mut catalog_path, mut stats) = (None, false);
-    while let Some(arg) = flags.next_flag() {
-        match arg.as_str() {
-            "--catalog" => catalog_path = Some(flags.value(&arg)?),
-            "--stats" => stats = true,
-            other => return Err(flags.unknown(other)),
-        }
-    }
-    let catalog = common::load_catalog(catalog_path.as_deref())?;
+fn run(args: Args) -> Result<(), Failure> {
+    let stats = args.stats;
+    let catalog = common::load_catalog(args.catalog.as_deref())?;
     let start = Instant::now();
     let index = catalog.resolver().stats();
     let build = start.elapsed();
 
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = common::stdout();
     let mut times: Vec<Duration> = Vec::new();
     let mut line = Vec::new();
     loop {
@@ -115,9 +119,9 @@ fn run() -> Result<(), String> {
             }),
         }
         .map_err(|e| format!("cannot write JSON: {e}"))?;
-        writeln!(out, "{doc}").map_err(|e| format!("cannot write: {e}"))?;
+        writeln!(out, "{doc}")?;
     }
-    out.flush().map_err(|e| format!("cannot write: {e}"))?;
+    out.flush()?;
     if stats {
         times.sort();
         let at = |p: f64| {
@@ -164,5 +168,5 @@ fn skip_line(input: &mut impl BufRead) -> std::io::Result<()> {
 }
 
 fn main() -> ExitCode {
-    common::exit(run())
+    common::exit(run(Args::parse()))
 }

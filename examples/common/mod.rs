@@ -1,133 +1,259 @@
-//! Helpers shared by the examples: flags, files, the catalog, the exit status, printing a
-//! plan.
+//! Helpers shared by the examples: reading catalogs and profiles (a file or `-` for
+//! stdin, JSON or TOML), exit statuses, writing to stdout quietly past a closed pipe, and
+//! printing a plan for a person.
+//!
+//! Exit statuses: 0 on success (also when the reader of stdout went away early, as with
+//! `| head`), 1 for bad input (a file that cannot be read, a catalog or profile that is
+//! not valid, an unknown role), 2 for a usage error (clap prints those itself).
 
 // Each example uses part of this module.
 #![allow(dead_code)]
 
+use std::fmt;
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
-use std::str::FromStr;
 
-use skillgap::plan::Schedule;
-use skillgap::{Catalog, Plan};
+use skillgap::plan::{Objective, Schedule};
+use skillgap::{Catalog, Plan, Profile};
 
-/// Command-line flags, read one by one.
-pub struct Flags {
-    args: std::iter::Skip<std::env::Args>,
-    usage: &'static str,
+/// Why an example stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input: exit status 1, the message on stderr.
+    Input(String),
+    /// The reader of stdout went away (`| head`): stop quietly, exit status 0.
+    ClosedPipe,
 }
 
-impl Flags {
-    /// The process's arguments, with the usage line to show on mistakes.
-    pub fn new(usage: &'static str) -> Self {
-        Flags {
-            args: std::env::args().skip(1),
-            usage,
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::ClosedPipe
+        } else {
+            Failure::Input(format!("cannot write the output: {e}"))
         }
     }
+}
 
-    /// The next flag, if any.
-    pub fn next_flag(&mut self) -> Option<String> {
-        self.args.next()
+impl From<skillgap::Error> for Failure {
+    fn from(e: skillgap::Error) -> Failure {
+        Failure::Input(e.to_string())
     }
+}
 
-    /// The value after `flag`.
-    pub fn value(&mut self, flag: &str) -> Result<String, String> {
-        self.args
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value\n{}", self.usage))
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Input(message)
     }
+}
 
-    /// The value after `flag`, parsed as a number.
-    pub fn number<T: FromStr>(&mut self, flag: &str) -> Result<T, String> {
-        let v = self.value(flag)?;
-        v.parse()
-            .map_err(|_| format!("{flag} expects a number, got `{v}`"))
-    }
-
-    /// The error for an argument no flag matches (or for `--help`).
-    pub fn unknown(&self, arg: &str) -> String {
-        match arg {
-            "-h" | "--help" => self.usage.to_string(),
-            other => format!("unknown argument `{other}`\n{}", self.usage),
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Input(message) => f.write_str(message),
+            Failure::ClosedPipe => f.write_str("output closed"),
         }
     }
+}
 
-    /// The error for a missing required flag.
-    pub fn missing(&self, flag: &str) -> String {
-        format!("{flag} is required\n{}", self.usage)
+/// The exit status for `result`, with the error on stderr.
+pub fn exit(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) | Err(Failure::ClosedPipe) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
     }
 }
 
-/// A file's text.
-pub fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+/// Buffered stdout; write with `writeln!` and `?` so a closed pipe ends the run quietly.
+pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::new(io::stdout().lock())
 }
 
-/// The catalog in `path` (JSON), or the built-in one.
-pub fn load_catalog(path: Option<&str>) -> Result<Catalog, String> {
+/// The bytes of `path`, or of stdin for `-`.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    let read = if path == "-" {
+        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+    };
+    read.map_err(|e| Failure::Input(format!("cannot read `{}`: {e}", display_path(path))))?;
+    Ok(bytes)
+}
+
+/// The text of `path`, or of stdin for `-`.
+pub fn read(path: &str) -> Result<String, Failure> {
+    String::from_utf8(read_bytes(path)?)
+        .map_err(|e| Failure::Input(format!("{}: not UTF-8 text: {e}", display_path(path))))
+}
+
+fn display_path(path: &str) -> &str {
+    if path == "-" {
+        "stdin"
+    } else {
+        path
+    }
+}
+
+/// Whether the document at `path` is TOML: by its extension, else by its content (a JSON
+/// document starts with `{`).
+fn is_toml(path: &str, text: &str) -> bool {
+    match std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+    {
+        Some(ext) if ext.eq_ignore_ascii_case("toml") => true,
+        Some(ext) if ext.eq_ignore_ascii_case("json") => false,
+        _ => !text.trim_start().starts_with('{'),
+    }
+}
+
+/// Reads a JSON or TOML document with the matching reader.
+fn parse<T>(
+    path: &str,
+    json: fn(&str) -> skillgap::Result<T>,
+    #[allow(unused_variables)] toml: Option<fn(&str) -> skillgap::Result<T>>,
+) -> Result<T, Failure> {
+    let text = read(path)?;
+    let what = display_path(path);
+    if !is_toml(path, &text) {
+        return json(&text).map_err(|e| Failure::Input(format!("{what}: {e}")));
+    }
+    match toml {
+        Some(toml) => toml(&text).map_err(|e| Failure::Input(format!("{what}: {e}"))),
+        None => Err(Failure::Input(format!(
+            "{what}: a TOML document needs the `toml` feature: add `--features toml` \
+             to the cargo command, or give a JSON document"
+        ))),
+    }
+}
+
+#[cfg(feature = "toml")]
+const CATALOG_TOML: Option<fn(&str) -> skillgap::Result<Catalog>> = Some(Catalog::from_toml);
+#[cfg(not(feature = "toml"))]
+const CATALOG_TOML: Option<fn(&str) -> skillgap::Result<Catalog>> = None;
+#[cfg(feature = "toml")]
+const PROFILE_TOML: Option<fn(&str) -> skillgap::Result<Profile>> = Some(Profile::from_toml);
+#[cfg(not(feature = "toml"))]
+const PROFILE_TOML: Option<fn(&str) -> skillgap::Result<Profile>> = None;
+
+/// The catalog in `path` (JSON or TOML; `-` for stdin), or the built-in one.
+pub fn load_catalog(path: Option<&str>) -> Result<Catalog, Failure> {
     match path {
-        Some(p) => Catalog::from_json(&read(p)?).map_err(|e| format!("{p}: {e}")),
+        Some(p) => parse(p, Catalog::from_json, CATALOG_TOML),
         None => Ok(Catalog::builtin().clone()),
     }
 }
 
-/// Exit status 0, or 2 with the error on stderr.
-pub fn exit(result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
+/// The profile in `path` (JSON or TOML; `-` for stdin).
+pub fn load_profile(path: &str) -> Result<Profile, Failure> {
+    parse(path, Profile::from_json, PROFILE_TOML)
+}
+
+/// `text` cut to `max` characters, with `…` when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut clipped: String = text.chars().take(max.saturating_sub(1)).collect();
+    clipped.push('…');
+    clipped
+}
+
+/// An amount of money in the catalog's currency, e.g. `299 USD`, or `299` when the
+/// catalog does not say.
+pub fn money(catalog: &Catalog, amount: f64) -> String {
+    match catalog.currency() {
+        Some(code) => format!("{amount:.0} {code}"),
+        None => format!("{amount:.0}"),
     }
 }
 
-/// Prints a plan by stage: each course with its hours, its weeks on `schedule` and the gaps
-/// it closes, then the totals and the gaps no course can close.
-pub fn print_plan(plan: &Plan<'_>, schedule: &Schedule) {
+/// What the optimality of a plan means under `objective`, for a person.
+pub fn optimality(plan: &Plan<'_>, objective: Objective) -> &'static str {
+    match (plan.is_optimal(), objective) {
+        (false, _) => {
+            "a good plan, found by a heuristic: too many courses to prove no better one exists"
+        }
+        (true, Objective::Cost) => "no cheaper set of these courses closes the same gaps",
+        (true, Objective::Hours) => "no set of these courses closes the same gaps in fewer hours",
+        (true, _) => "the best set of these courses under the weighting you chose",
+    }
+}
+
+/// Prints a plan by stage: each course with its hours, cost, its weeks on `schedule` and
+/// the gaps it closes, then the totals and the gaps no course can close.
+pub fn print_plan(
+    out: &mut impl Write,
+    plan: &Plan<'_>,
+    schedule: &Schedule,
+    objective: Objective,
+) -> io::Result<()> {
+    let catalog = plan.catalog();
     let mut i = 0;
     for (stage, courses) in plan.stages().into_iter().enumerate() {
-        println!("Stage {}", stage + 1);
+        writeln!(out, "Stage {}", stage + 1)?;
         for pc in courses {
             let c = pc.course();
             let w = &schedule.courses[i];
             let closes: Vec<&str> = pc.closes().iter().map(|s| s.name()).collect();
-            println!(
-                "  {:>2}. {:<56} {:>4.0} h {:>5.0} $  weeks {:>3}-{:<3} closes: {}",
+            let closes = if closes.is_empty() {
+                "(needed by a later course)".to_string()
+            } else {
+                closes.join(", ")
+            };
+            let weeks = if w.start_week == w.end_week {
+                format!("week {}", w.start_week)
+            } else {
+                format!("weeks {}-{}", w.start_week, w.end_week)
+            };
+            writeln!(
+                out,
+                "  {:>2}. {:<48} {:>4.0} h {:>9}  {weeks:<12} closes: {closes}",
                 i + 1,
-                c.title(),
+                clip(c.title(), 48),
                 c.hours(),
-                c.cost(),
-                w.start_week,
-                w.end_week,
-                if closes.is_empty() {
-                    "(prerequisite)".to_string()
-                } else {
-                    closes.join(", ")
-                }
-            );
+                money(catalog, c.cost()),
+            )?;
             i += 1;
         }
     }
-    println!(
-        "total: {} course(s) in {} stage(s), {:.0} hours, cost {:.0}, {} week(s) at {} hours a week{}",
+    writeln!(
+        out,
+        "In all: {} course(s) in {} stage(s), {:.0} hours, {}; {} week(s) at {} hours a week.",
         plan.courses().len(),
         plan.stage_count(),
         plan.total_hours(),
-        plan.total_cost(),
+        money(catalog, plan.total_cost()),
         schedule.weeks,
         schedule.hours_per_week,
-        if plan.is_optimal() { " (proven optimal)" } else { "" }
-    );
+    )?;
+    writeln!(
+        out,
+        "Courses of one stage need nothing from each other; a stage builds on the ones before."
+    )?;
+    if !plan.courses().is_empty() {
+        writeln!(out, "This plan: {}.", optimality(plan, objective))?;
+    }
     for u in plan.uncovered() {
-        println!(
-            "not covered: {} to {}: {}",
+        writeln!(
+            out,
+            "Not covered: {} to level {}: {}",
             u.skill.name(),
             u.need.get(),
             u.reason
-        );
+        )?;
     }
     for (i, cycle) in plan.course_cycles().iter().enumerate() {
-        println!("course cycle {}: {}", i + 1, cycle.join(" → "));
+        writeln!(
+            out,
+            "Course cycle {}: {} (each needs what another teaches)",
+            i + 1,
+            cycle.join(" → ")
+        )?;
     }
+    Ok(())
 }

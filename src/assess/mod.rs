@@ -187,6 +187,29 @@ impl<'c> Assessment<'c> {
             .map_or(0.0, |s| self.have_of(s))
     }
 
+    /// Where the level counted on a skill comes from: the profile's own entry, transfer
+    /// from a related skill (which, and the factor), or nothing.
+    ///
+    /// ```
+    /// use skillgap::assess::Source;
+    /// use skillgap::{Catalog, Level, Profile};
+    ///
+    /// let catalog = Catalog::builtin();
+    /// let assessment = catalog.assess(&Profile::new().with_skill("Python", Level::ADVANCED))?;
+    /// match assessment.level_source("programming") {
+    ///     Source::Transfer { from, .. } => assert_eq!(from.name(), "Python"),
+    ///     other => panic!("expected transfer, got {other:?}"),
+    /// }
+    /// assert_eq!(assessment.level_source("python"), Source::Profile);
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    pub fn level_source(&self, skill: impl AsRef<str>) -> Source<'c> {
+        self.catalog
+            .find_skill(skill.as_ref())
+            .and_then(|s| self.levels.get(s))
+            .map_or(Source::Missing, |h| h.source(self.catalog))
+    }
+
     /// Every skill the profile counts for, with the level and its source, by skill id.
     pub fn levels(&self) -> impl Iterator<Item = (&'c Skill, f64, Source<'c>)> + '_ {
         self.levels.have.iter().map(move |h| {

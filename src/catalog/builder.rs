@@ -2,7 +2,7 @@
 //! taxonomy, or another catalog.
 
 use super::Catalog;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Course, Role, Skill};
 
 /// Collects skills, roles and courses, then validates and indexes them as one catalog.
@@ -38,6 +38,7 @@ pub struct CatalogBuilder {
     skills: Vec<Skill>,
     roles: Vec<Role>,
     courses: Vec<Course>,
+    currencies: Vec<String>,
 }
 
 impl CatalogBuilder {
@@ -82,10 +83,18 @@ impl CatalogBuilder {
         self
     }
 
-    /// Adds every item of `catalog` (merging two catalogs; their ids must not clash).
-    pub fn catalog(self, catalog: Catalog) -> CatalogBuilder {
-        let (skills, roles, courses) = catalog.into_parts();
+    /// Adds every item of `catalog` (merging two catalogs; their ids must not clash), and
+    /// its currency.
+    pub fn catalog(mut self, catalog: Catalog) -> CatalogBuilder {
+        let (skills, roles, courses, currency) = catalog.into_parts();
+        self.currencies.extend(currency);
         self.skills(skills).roles(roles).courses(courses)
+    }
+
+    /// States the currency of course costs (an ISO 4217 code such as `USD`).
+    pub fn currency(mut self, code: impl Into<String>) -> CatalogBuilder {
+        self.currencies.push(code.into());
+        self
     }
 
     /// Validates and indexes the items collected.
@@ -95,9 +104,23 @@ impl CatalogBuilder {
     /// As [`Catalog::new`]: [`Error::InvalidCatalog`](crate::Error::InvalidCatalog)
     /// listing every problem (an id used twice, by an item of yours and one of the
     /// catalog you started from, is a `DuplicateId` at the later item), or
-    /// [`Error::TooLarge`](crate::Error::TooLarge).
-    pub fn build(self) -> Result<Catalog> {
-        Catalog::new(self.skills, self.roles, self.courses)
+    /// [`Error::TooLarge`](crate::Error::TooLarge); [`Error::InvalidArgument`] when two
+    /// different currencies were stated (the costs would not compare) or one is not an
+    /// ISO 4217 code.
+    pub fn build(mut self) -> Result<Catalog> {
+        self.currencies.dedup();
+        if let [_, second, ..] = self.currencies.as_slice() {
+            return Err(Error::InvalidArgument {
+                name: "currency",
+                value: format!("{} and {second}", self.currencies[0]),
+                expected: "one currency for every course cost: convert the costs first",
+            });
+        }
+        let catalog = Catalog::new(self.skills, self.roles, self.courses)?;
+        match self.currencies.first() {
+            Some(code) => catalog.with_currency(code),
+            None => Ok(catalog),
+        }
     }
 }
 
@@ -119,7 +142,7 @@ impl Catalog {
     }
 
     /// The catalog's items, sorted by id.
-    fn into_parts(self) -> (Vec<Skill>, Vec<Role>, Vec<Course>) {
-        (self.skills, self.roles, self.courses)
+    fn into_parts(self) -> (Vec<Skill>, Vec<Role>, Vec<Course>, Option<String>) {
+        (self.skills, self.roles, self.courses, self.currency)
     }
 }

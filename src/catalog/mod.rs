@@ -72,6 +72,8 @@ pub struct Catalog {
     /// Per role, its requirements' prerequisite closure (targets in requirement order).
     closures: Closures,
     course_index: Courses,
+    /// The currency of course costs (ISO 4217), when stated.
+    currency: Option<String>,
 }
 
 impl Catalog {
@@ -155,6 +157,7 @@ impl Catalog {
             postings,
             closures,
             course_index,
+            currency: None,
         })
     }
 
@@ -171,6 +174,37 @@ impl Catalog {
     /// All courses, sorted by id.
     pub fn courses(&self) -> &[Course] {
         &self.courses
+    }
+
+    /// The currency course costs are in (an ISO 4217 code such as `USD`), when the
+    /// catalog states it. Costs of one catalog are all in its currency.
+    pub fn currency(&self) -> Option<&str> {
+        self.currency.as_deref()
+    }
+
+    /// The catalog with course costs stated in `code`, an ISO 4217 currency code (three
+    /// capital letters, e.g. `USD`, `EUR`, `INR`).
+    ///
+    /// ```
+    /// let catalog = skillgap::Catalog::builtin().clone().with_currency("EUR")?;
+    /// assert_eq!(catalog.currency(), Some("EUR"));
+    /// assert!(catalog.with_currency("euro").is_err());
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidArgument`] when `code` is not three ASCII capital letters.
+    pub fn with_currency(mut self, code: &str) -> Result<Catalog> {
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(Error::InvalidArgument {
+                name: "currency",
+                value: crate::util::text::clip(code, 16),
+                expected: "an ISO 4217 currency code: three capital letters, e.g. USD",
+            });
+        }
+        self.currency = Some(code.to_string());
+        Ok(self)
     }
 
     /// The skill with this id.

@@ -28,6 +28,8 @@ pub(crate) type CatalogParts = (Vec<Skill>, Vec<Role>, Vec<Course>);
 pub(crate) struct CatalogDoc {
     format: String,
     #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
     skills: Vec<RawSkill>,
     #[serde(default)]
     roles: Vec<RawRole>,
@@ -122,6 +124,8 @@ struct RawProfileSkill {
 #[derive(Serialize)]
 pub(crate) struct CatalogOut<'a> {
     pub format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'a str>,
     pub skills: &'a [Skill],
     pub roles: &'a [Role],
     pub courses: &'a [Course],
@@ -454,10 +458,15 @@ impl Catalog {
         Catalog::from_doc(from_toml(Document::Catalog, text)?)
     }
 
-    fn from_doc(doc: CatalogDoc) -> Result<Catalog> {
+    fn from_doc(mut doc: CatalogDoc) -> Result<Catalog> {
         let mut problems = Vec::new();
+        let currency = doc.currency.take();
         let (skills, roles, courses) = doc.into_parts(&mut problems)?;
-        Catalog::with_problems(skills, roles, courses, problems)
+        let catalog = Catalog::with_problems(skills, roles, courses, problems)?;
+        match currency {
+            Some(code) => catalog.with_currency(&code),
+            None => Ok(catalog),
+        }
     }
 
     /// Writes the catalog as a JSON document that [`Catalog::from_json`] reads back.
@@ -479,6 +488,7 @@ impl Catalog {
     fn document(&self) -> CatalogOut<'_> {
         CatalogOut {
             format: CATALOG_FORMAT,
+            currency: self.currency(),
             skills: self.skills(),
             roles: self.roles(),
             courses: self.courses(),

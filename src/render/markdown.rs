@@ -94,11 +94,14 @@ impl Plan<'_> {
         let _ = writeln!(out, "# Plan for {}\n", cell(title));
         let _ = write!(
             out,
-            "{} course(s) in {} stage(s): {:.0} hours, cost {:.0}",
+            "{} course(s) in {} stage(s): {:.0} hours, cost {:.0}{}",
             self.courses().len(),
             self.stage_count(),
             self.total_hours(),
-            self.total_cost()
+            self.total_cost(),
+            self.catalog()
+                .currency()
+                .map_or(String::new(), |c| format!(" {c}"))
         );
         if let Some(s) = schedule {
             let _ = write!(
