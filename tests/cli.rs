@@ -12,7 +12,14 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
-const EXAMPLES: [&str; 5] = ["quickstart", "assess", "plan", "resolve", "growth"];
+const EXAMPLES: [&str; 6] = [
+    "quickstart",
+    "assess",
+    "plan",
+    "resolve",
+    "growth",
+    "cohort",
+];
 
 /// The path of an example binary, building the examples once if one is missing.
 fn example(name: &str) -> PathBuf {
@@ -78,7 +85,18 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn help_is_on_stdout_with_every_flag_and_status_0() {
-    let flags: [(&str, &[&str]); 5] = [
+    let flags: [(&str, &[&str]); 6] = [
+        (
+            "cohort",
+            &[
+                "--catalog",
+                "--target",
+                "--top",
+                "--gaps",
+                "--threads",
+                "--summary",
+            ],
+        ),
         ("quickstart", &["--hours-per-week", "--gaps"]),
         (
             "assess",
@@ -398,4 +416,35 @@ fn text_output_speaks_to_a_person() {
     assert!(text.contains("credit from your"), "{text}");
     assert!(text.contains(" USD"), "{text}");
     assert!(text.contains("for the essential skills"), "{text}");
+}
+
+#[test]
+fn cohort_reports_malformed_lines_and_keeps_going() {
+    let input = std::fs::read_to_string(data("cohort.jsonl")).expect("sample cohort");
+    let out = run(
+        "cohort",
+        &["-", "--target", "Data Scientist", "--top", "2"],
+        &input,
+    );
+    succeeded(&out);
+    let lines: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON document a line"))
+        .collect();
+    let summary = &lines.last().unwrap()["summary"];
+    assert_eq!(summary["malformed_lines"], 1);
+    assert_eq!(summary["members"], lines.len() - 1);
+    assert!(text(&out.stderr).contains("line 5: skipped"));
+    // Lines in input order, each with its line number and at most two roles.
+    let numbers: Vec<u64> = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| l["line"].as_u64().unwrap())
+        .collect();
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]) && !numbers.contains(&5));
+    assert!(lines[0]["roles"].as_array().unwrap().len() == 2);
+    assert_eq!(summary["target"]["role"], "data-scientist");
+    assert!(!summary["target"]["training_plan"]["courses"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 }

@@ -34,6 +34,8 @@
 //! See [`Gaps`]: unmet requirements and, transitively, their unmet prerequisites, by
 //! `priority = weight × (need − have) / need` and in learning order (Kahn 1962).
 
+mod batch;
+mod cohort;
 mod explain;
 pub(crate) mod gaps;
 mod have;
@@ -47,10 +49,11 @@ use std::sync::OnceLock;
 use crate::catalog::{Catalog, RoleAt, SkillAt};
 use crate::error::{Error, Result, Warning};
 use crate::model::{Profile, Skill};
-use gaps::Target;
 use have::Levels;
 use score::Scores;
 
+pub use batch::{BatchOptions, BatchStream, ProfileResult, STREAM_CHUNK};
+pub use cohort::{Candidate, Cohort, CohortReadiness, CommonGap, Quantiles};
 pub use explain::{Contribution, Source};
 pub use gaps::{ByPriority, Gap, Gaps, ImpliedBy, LearningOrder};
 pub use policy::{Policy, Recency};
@@ -101,6 +104,17 @@ impl<'c> Assessor<'c> {
         self
     }
 
+    /// In strict mode, the error for a profile whose warnings include unresolved skills.
+    fn check_strict(&self, warnings: &[Warning]) -> Result<()> {
+        let unresolved = |w: &&Warning| matches!(w, Warning::UnresolvedSkill { .. });
+        if self.strict && warnings.iter().any(|w| unresolved(&w)) {
+            return Err(Error::UnresolvedSkills {
+                unresolved: warnings.iter().filter(unresolved).cloned().collect(),
+            });
+        }
+        Ok(())
+    }
+
     /// Scores `profile` against every role.
     ///
     /// Profile names resolve by id, name or alias, exactly or after meaning-preserving
@@ -117,12 +131,7 @@ impl<'c> Assessor<'c> {
     pub fn assess(&self, profile: &Profile) -> Result<Assessment<'c>> {
         self.policy.validate()?;
         let (levels, warnings) = Levels::of(self.catalog, &self.policy, profile);
-        let unresolved = |w: &Warning| matches!(w, Warning::UnresolvedSkill { .. });
-        if self.strict && warnings.iter().any(unresolved) {
-            return Err(Error::UnresolvedSkills {
-                unresolved: warnings.into_iter().filter(unresolved).collect(),
-            });
-        }
+        self.check_strict(&warnings)?;
         let scores = Scores::new(self.catalog, &self.policy, &levels);
         Ok(Assessment {
             catalog: self.catalog,
@@ -290,11 +299,12 @@ impl<'c> Assessment<'c> {
 
     /// The gaps toward role `role`.
     pub(crate) fn gaps_at(&self, role: RoleAt) -> Gaps<'c> {
-        let reqs = self.catalog.merged_requirements().of(role);
-        self.gaps_over(
-            self.catalog.closure(role),
-            |k| Some(Target::of(&reqs[k as usize], &self.policy.weights)),
+        gaps::toward_role(
+            self.catalog,
+            &self.policy.weights,
+            role,
             |s| self.have_of(s),
+            &self.scratch,
         )
     }
 }

@@ -85,37 +85,69 @@ impl<'c> Scores<'c> {
     }
 
     /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`, rounded to 12 decimal places ([`round_score`]).
-    /// When every weight is 0, every requirement counts alike: the mean credit.
     pub fn value(&self, r: RoleAt, levels: &Levels, policy: &Policy) -> f64 {
-        let numerator = self.numerator[r.get()];
-        let total = self.totals.values[r.get()];
-        if total > 0.0 {
-            // Every requirement met scores exactly 1, free of rounding in the sums. The
-            // sums then agree to 10⁻⁶ (for fewer than 2³² requirements), so only a
-            // score that close to 1 is checked.
-            if numerator >= total * (1.0 - 1e-6) && self.meets_all(r, levels) {
-                1.0
-            } else {
-                round_score((numerator / total).min(1.0))
-            }
-        } else {
-            let reqs = self.catalog.merged_requirements().of(r);
-            let credits: f64 = reqs
-                .iter()
-                .map(|q| policy.credit(levels.of_skill(q.skill), q.need.as_f64()))
-                .sum();
-            round_score(credits / reqs.len().max(1) as f64)
-        }
+        let (numerator, total) = (self.numerator[r.get()], self.totals.values[r.get()]);
+        finish(self.catalog, r, numerator, total, levels, policy)
     }
+}
 
-    /// Whether the profile meets every requirement of role `r`.
-    fn meets_all(&self, r: RoleAt, levels: &Levels) -> bool {
-        self.catalog
-            .merged_requirements()
-            .of(r)
+/// The score of one role from its numerator and total: the one place the division, the
+/// exact 1 for every requirement met, and the all-weights-zero rule live.
+/// When every weight is 0, every requirement counts alike: the mean credit.
+fn finish(
+    catalog: &Catalog,
+    r: RoleAt,
+    numerator: f64,
+    total: f64,
+    levels: &Levels,
+    policy: &Policy,
+) -> f64 {
+    let reqs = catalog.merged_requirements().of(r);
+    if total > 0.0 {
+        // Every requirement met scores exactly 1, free of rounding in the sums. The
+        // sums then agree to 10⁻⁶ (for fewer than 2³² requirements), so only a
+        // score that close to 1 is checked.
+        let meets_all = || {
+            reqs.iter()
+                .all(|q| levels.of_skill(q.skill) >= q.need.as_f64())
+        };
+        if numerator >= total * (1.0 - 1e-6) && meets_all() {
+            1.0
+        } else {
+            round_score((numerator / total).min(1.0))
+        }
+    } else {
+        let credits: f64 = reqs
             .iter()
-            .all(|q| levels.of_skill(q.skill) >= q.need.as_f64())
+            .map(|q| policy.credit(levels.of_skill(q.skill), q.need.as_f64()))
+            .sum();
+        round_score(credits / reqs.len().max(1) as f64)
     }
+}
+
+/// One role's score and whether it is ready, walking only its requirements: the same
+/// terms [`accumulate`] adds for it, in the same (skill) order, so the score is the one
+/// the whole assessment gives. For ranking many profiles for one role.
+pub(crate) fn one_role(
+    catalog: &Catalog,
+    r: RoleAt,
+    levels: &Levels,
+    policy: &Policy,
+) -> (f64, bool) {
+    let reqs = catalog.merged_requirements().of(r);
+    let mut numerator = 0.0;
+    let mut ready = true;
+    for q in reqs {
+        let have = levels.of_skill(q.skill);
+        let need = q.need.as_f64();
+        if have > 0.0 {
+            numerator +=
+                policy.weights.of_requirement(q.weight, q.importance) * policy.credit(have, need);
+        }
+        ready &= q.importance != Importance::Essential || have >= need;
+    }
+    let total = catalog.merged_requirements().total(r, &policy.weights);
+    (finish(catalog, r, numerator, total, levels, policy), ready)
 }
 
 /// A score rounded to 12 decimal places: sums of the same terms added in another order

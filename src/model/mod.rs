@@ -17,6 +17,7 @@ pub use id::{CourseId, RoleId, SkillId};
 pub use importance::{Importance, Weights};
 pub use level::Level;
 pub use profile::{Profile, ProfileSkill};
+pub(crate) use role::serialize_role_id;
 pub use role::{Requirement, Role};
 pub(crate) use skill::{serialize_id, serialize_ids};
 pub use skill::{Related, Skill, SkillLevel};

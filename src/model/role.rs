@@ -173,3 +173,11 @@ impl Role {
         &self.requirements
     }
 }
+
+/// Serializes a role as its id.
+pub(crate) fn serialize_role_id<S: serde::Serializer>(
+    role: &&Role,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&role.id, serializer)
+}

@@ -16,6 +16,7 @@ mod career;
 mod planner;
 mod schedule;
 mod solver;
+mod team;
 
 use std::fmt;
 
@@ -28,6 +29,7 @@ use crate::model::{Course, Level, Profile, ProfileSkill, RoleId, Skill, SkillId}
 pub use career::{CareerPath, CareerStep, NextCourse, Readiness, MAX_STONES};
 pub use planner::{Objective, Planner, Scope};
 pub use schedule::{Schedule, ScheduledCourse};
+pub use team::{ReadyMaker, TeamPlan, TeamStep};
 
 /// Why a gap cannot be closed by the catalog's courses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -453,6 +453,20 @@ impl<'c> Assessment<'c> {
     }
 }
 
+/// The gaps toward role `role` for a profile whose levels `have` gives, weighted under
+/// `weights`: what [`Assessment::gaps`] computes, for callers without an assessment.
+pub(crate) fn toward_role<'c>(
+    catalog: &'c Catalog,
+    weights: &Weights,
+    role: crate::catalog::RoleAt,
+    have: impl Fn(SkillAt) -> f64,
+    pool: &ScratchPool,
+) -> Gaps<'c> {
+    let reqs = catalog.merged_requirements().of(role);
+    let target = |k: u32| Some(Target::of(&reqs[k as usize], weights));
+    pool.with(|s| compute::compute(catalog, catalog.closure(role), &target, &have, s))
+}
+
 /// The assessment's gap [`Scratch`], lent to one computation at a time: a computation that
 /// finds it lent (another thread's, or a nested one) works in fresh memory.
 #[derive(Debug, Default)]
