@@ -16,10 +16,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use serde::Serialize;
-use skillgap::assess::{Assessor, RoleScore, Source};
+use skillgap::assess::{Assessor, Rank, RoleScore, Source};
 use skillgap::io::ProfileParser;
 use skillgap::plan::{Objective, Schedule};
-use skillgap::{Assessment, Catalog, Gaps, Plan, Profile};
+use skillgap::{Assessment, Catalog, Gaps, Plan, Policy, Profile};
 
 mod common;
 use common::Failure;
@@ -55,6 +55,16 @@ struct Args {
     /// Treat skills that match nothing in the catalog as errors instead of warnings.
     #[arg(long)]
     strict: bool,
+    /// Order the roles by fit (which roles suit this profile: readiness and how much of
+    /// the profile each role uses) or by readiness alone (how much of each role is met).
+    #[arg(long, value_enum, default_value_t = RankArg::Fit)]
+    rank: RankArg,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum RankArg {
+    Fit,
+    Readiness,
 }
 
 /// How many gaps the text output lists per role.
@@ -68,7 +78,13 @@ fn run(args: Args) -> Result<(), Failure> {
     let catalog = common::load_catalog(args.catalog.as_deref())?;
     let mut out = common::stdout();
     let profile = read_profile(&args, &catalog, &mut out)?;
+    let mut policy = Policy::default();
+    policy.rank = match args.rank {
+        RankArg::Fit => Rank::Fit,
+        RankArg::Readiness => Rank::Readiness,
+    };
     let assessment = Assessor::new(&catalog)
+        .policy(policy)
         .strict(args.strict)
         .assess(&profile)?;
     let plan = match &args.target {
@@ -188,14 +204,20 @@ fn write_text(
     for w in assessment.warnings() {
         eprintln!("warning: {w}");
     }
+    let order = match assessment.policy().rank {
+        Rank::Readiness => "most ready first",
+        _ => "best fit first",
+    };
     writeln!(
         out,
-        "How ready you are for each role (100% = every requirement met at the level asked):\n"
+        "Roles for you, {order}. ready: how much of the role you meet (100% = every \
+         requirement at the level asked); fit: readiness combined with how much of your \
+         profile the role uses.\n"
     )?;
     writeln!(
         out,
-        "{:<4} {:<28} {:>6}  {:<6}  skills to learn first",
-        "", "role", "ready", ""
+        "{:<4} {:<28} {:>5} {:>6}  {:<6}  skills to learn first",
+        "", "role", "fit", "ready", ""
     )?;
     for (i, score) in assessment.roles().iter().take(top).enumerate() {
         let gaps = assessment.gaps_for(score)?;
@@ -217,9 +239,10 @@ fn write_text(
         };
         writeln!(
             out,
-            "{:<4} {:<28} {:>5.1}%  {:<6}  {}{more}",
+            "{:<4} {:<28} {:>4.0}% {:>5.1}%  {:<6}  {}{more}",
             i + 1,
             score.role().name(),
+            score.fit() * 100.0,
             score.score() * 100.0,
             if score.is_ready() { "ready" } else { "" },
             first.join(", "),

@@ -83,14 +83,16 @@ fn run(args: Args) -> Result<(), Failure> {
 fn write_roles(out: &mut impl Write, assessment: &Assessment<'_>) -> Result<(), Failure> {
     writeln!(
         out,
-        "How ready you are for each role (100% = every requirement met):"
+        "Roles that fit you best (fit: how ready you are, combined with how much of your\n\
+         profile the role uses), and how ready you are for each (100% = every requirement met):"
     )?;
     for rs in assessment.roles() {
         let (met, all) = rs.essentials();
         writeln!(
             out,
-            "  {:<28} {:>5.1}%  {}",
+            "  {:<28} fit {:>3.0}%  ready {:>5.1}%  {}",
             rs.role().name(),
+            rs.fit() * 100.0,
             rs.score() * 100.0,
             if rs.is_ready() {
                 "ready".to_string()

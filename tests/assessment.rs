@@ -1,9 +1,9 @@
 //! Scores, explanations, gaps and plans on a small fixture catalog whose numbers can be
 //! worked out by hand.
 
-use skillgap::assess::{Assessor, Gap, Recency, Source};
+use skillgap::assess::{Assessor, Gap, Rank, Recency, Source};
 use skillgap::error::Warning;
-use skillgap::{Catalog, Error, Importance, Level, Policy, Profile};
+use skillgap::{Catalog, Error, Importance, Level, Policy, Profile, Role, Skill};
 
 fn fixture() -> Catalog {
     Catalog::from_json(include_str!("fixtures/small.json")).expect("fixture is valid")
@@ -28,7 +28,12 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn scores_follow_the_formula_and_rank_roles() {
     let catalog = fixture();
-    let a = catalog.assess(&profile()).unwrap();
+    let mut by_readiness = Policy::default();
+    by_readiness.rank = Rank::Readiness;
+    let a = Assessor::new(&catalog)
+        .policy(by_readiness)
+        .assess(&profile())
+        .unwrap();
     let ids: Vec<&str> = a.roles().iter().map(|r| r.role().id().as_str()).collect();
     assert_eq!(ids, ["analyst", "mle"]);
     // analyst: (1.0·1 + 0.6·1/3) / 1.6
@@ -353,10 +358,94 @@ fn catalog_is_send_and_sync_and_shared_across_threads() {
     let handles: Vec<_> = (0..4)
         .map(|_| {
             let c = std::sync::Arc::clone(&catalog);
-            std::thread::spawn(move || c.assess(&profile()).unwrap().roles()[0].score())
+            std::thread::spawn(move || {
+                c.assess(&profile())
+                    .unwrap()
+                    .role("analyst")
+                    .unwrap()
+                    .score()
+            })
         })
         .collect();
     for h in handles {
         assert!(close(h.join().unwrap(), 0.75));
     }
+}
+
+/// Near-duplicate roles: a general export manager and two specialised ones. A wine
+/// exporter with some marketing is fully ready for the general role, but the wine role
+/// uses more of the profile: readiness ranks the general role first, fit the wine one.
+#[test]
+fn fit_tells_near_duplicate_roles_apart() {
+    let common = ["sales", "negotiation", "export-law"];
+    let mut skills: Vec<Skill> = [
+        "sales",
+        "negotiation",
+        "export-law",
+        "wine",
+        "textiles",
+        "marketing",
+    ]
+    .iter()
+    .map(|id| Skill::new(*id, id.to_uppercase()))
+    .collect();
+    skills.sort_by(|a, b| a.id().cmp(b.id()));
+    let role = |id: &str, special: Option<&str>| {
+        let mut r = Role::new(id, id);
+        for s in common.iter().copied().chain(special) {
+            r = r.with_requirement(s, Level::INTERMEDIATE, Importance::Essential);
+        }
+        r
+    };
+    let catalog = Catalog::new(
+        skills,
+        vec![
+            role("export-general", None),
+            role("export-textiles", Some("textiles")),
+            role("export-wine", Some("wine")),
+        ],
+        vec![],
+    )
+    .unwrap();
+    let profile = Profile::new()
+        .with_skill("sales", Level::INTERMEDIATE)
+        .with_skill("negotiation", Level::INTERMEDIATE)
+        .with_skill("export-law", Level::INTERMEDIATE)
+        .with_skill("wine", Level::BEGINNER)
+        .with_skill("marketing", Level::INTERMEDIATE);
+    let a = catalog.assess(&profile).unwrap();
+    // Held: 3 + 3 + 3 + 2 + 3 = 14. general: readiness 1, usage 9/14; wine: readiness
+    // (3 + 2/3)/4, usage 11/14; textiles: readiness 3/4, usage 9/14.
+    let general = a.role("export-general").unwrap();
+    let wine = a.role("export-wine").unwrap();
+    assert!(close(general.usage(), 9.0 / 14.0) && close(wine.usage(), 11.0 / 14.0));
+    let (s, u) = (11.0 / 12.0, 11.0 / 14.0);
+    assert!(close(wine.fit(), 2.0 * s * u / (s + u)));
+    let ids = |a: &skillgap::Assessment<'_>| -> Vec<String> {
+        a.roles()
+            .iter()
+            .map(|r| r.role().id().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&a),
+        ["export-wine", "export-general", "export-textiles"]
+    );
+    let mut by_readiness = Policy::default();
+    by_readiness.rank = Rank::Readiness;
+    let r = Assessor::new(&catalog)
+        .policy(by_readiness)
+        .assess(&profile)
+        .unwrap();
+    assert_eq!(
+        ids(&r),
+        ["export-general", "export-wine", "export-textiles"]
+    );
+    // The explanation names what the role uses of the profile and what it leaves.
+    let why = a.explain_fit("export-wine").unwrap();
+    let used: Vec<&str> = why.used.iter().map(|(s, _)| s.id().as_str()).collect();
+    let unused: Vec<&str> = why.unused.iter().map(|(s, _)| s.id().as_str()).collect();
+    assert_eq!(used, ["export-law", "negotiation", "sales", "wine"]);
+    assert_eq!(unused, ["marketing"]);
+    assert!(close(why.fit, wine.fit()));
 }

@@ -103,8 +103,8 @@ fn data_scientist_sample_ranks_data_scientist_first() {
         ranking,
         [
             "data-scientist",
-            "applied-ml-engineer",
             "data-science-engineer",
+            "applied-ml-engineer",
             "machine-learning-engineer",
             "core-ml-engineer",
             "ml-software-engineer",

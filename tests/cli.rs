@@ -109,6 +109,7 @@ fn help_is_on_stdout_with_every_flag_and_status_0() {
                 "--hours-per-week",
                 "--json",
                 "--strict",
+                "--rank",
             ],
         ),
         (
@@ -382,6 +383,27 @@ fn json_documents_keep_their_documented_shape() {
     assert_eq!(plan["stages"], plan["stage_count"]);
     assert!(plan["courses"][0].get("stage").is_some());
     assert!(doc["warnings"].is_array());
+    // Both rankings' numbers are in each role; --rank readiness orders by score.
+    assert!(role.get("fit").is_some() && role.get("usage").is_some());
+    let by_readiness = run(
+        "assess",
+        &[
+            "--profile",
+            &data("newcomer.json"),
+            "--rank",
+            "readiness",
+            "--json",
+        ],
+        "",
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&by_readiness.stdout).unwrap();
+    let scores: Vec<f64> = doc["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 
     let out = run(
         "plan",

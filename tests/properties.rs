@@ -260,14 +260,22 @@ proptest! {
     }
 
     #[test]
-    fn roles_are_sorted_by_score_then_id(levels in levels()) {
+    fn roles_are_sorted_by_fit_then_id(levels in levels()) {
         let a = assess(&profile_of(&levels));
         for pair in a.roles().windows(2) {
             let (x, y) = (&pair[0], &pair[1]);
             prop_assert!(
-                x.score() > y.score() || (x.score() == y.score() && x.role().id() < y.role().id()),
-                "{} ({}) before {} ({})", x.role().id(), x.score(), y.role().id(), y.score()
+                x.fit() > y.fit() || (x.fit() == y.fit() && x.role().id() < y.role().id()),
+                "{} ({}) before {} ({})", x.role().id(), x.fit(), y.role().id(), y.fit()
             );
+            // Fit is the harmonic mean of readiness and usage, both in 0..=1.
+            for rs in [x, y] {
+                prop_assert!((0.0..=1.0).contains(&rs.usage()));
+                let (s, u) = (rs.score(), rs.usage());
+                let want = if s + u > 0.0 { 2.0 * s * u / (s + u) } else { 0.0 };
+                prop_assert!((rs.fit() - want).abs() < 1e-9);
+                prop_assert!(rs.fit() <= s.max(u) + 1e-12 && rs.fit() >= s.min(u) - 1e-12);
+            }
         }
         prop_assert_eq!(a.best().map(|b| b.role().id()), a.roles().first().map(|b| b.role().id()));
     }

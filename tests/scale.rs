@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use skillgap::assess::Rank;
 use skillgap::{Catalog, Policy, Profile};
 
 mod support;
@@ -43,6 +44,14 @@ fn profiles(catalog: &Catalog) -> Vec<Profile> {
 /// `top(k)` on a fresh assessment (so that it scans or selects rather than reading the
 /// full ranking) equals the first `k` of a plain sort, for k on both sides of 64.
 fn check_top(catalog: &Catalog, policy: &Policy, profile: &Profile) {
+    for rank in [Rank::Readiness, Rank::Fit] {
+        let mut policy = policy.clone();
+        policy.rank = rank;
+        check_top_ranked(catalog, &policy, profile);
+    }
+}
+
+fn check_top_ranked(catalog: &Catalog, policy: &Policy, profile: &Profile) {
     let assess = || {
         skillgap::assess::Assessor::new(catalog)
             .policy(policy.clone())
@@ -158,6 +167,7 @@ fn rankings_equal_an_exact_reference() {
     let catalog = esco();
     let mut policy = Policy::default();
     policy.transfer = false;
+    policy.rank = Rank::Readiness;
     for seed in 0..200 {
         let profile = support::profile(catalog.skills(), 35, support::SEED + 1000 + seed);
         let a = skillgap::assess::Assessor::new(catalog)

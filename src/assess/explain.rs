@@ -102,3 +102,72 @@ impl<'c> Assessment<'c> {
             .collect())
     }
 }
+
+/// Why a role fits a profile as it does: see [`Assessment::explain_fit`].
+///
+/// Serialized as `{"score", "usage", "fit", "used": [{"skill", "level"}], "unused":
+/// [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct FitExplanation<'c> {
+    /// Readiness: the role's score.
+    pub score: f64,
+    /// The share of the profile's levels the role uses.
+    pub usage: f64,
+    /// `2·score·usage / (score + usage)`.
+    pub fit: f64,
+    /// The profile's skills the role requires, with the levels counted, by skill id.
+    #[serde(serialize_with = "serialize_levels")]
+    pub used: Vec<(&'c Skill, f64)>,
+    /// The profile's skills it does not require, by skill id.
+    #[serde(serialize_with = "serialize_levels")]
+    pub unused: Vec<(&'c Skill, f64)>,
+}
+
+fn serialize_levels<S: serde::Serializer>(
+    levels: &[(&Skill, f64)],
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        skill: &'a crate::model::SkillId,
+        level: f64,
+    }
+    serializer.collect_seq(levels.iter().map(|(s, level)| Entry {
+        skill: s.id(),
+        level: *level,
+    }))
+}
+
+impl<'c> Assessment<'c> {
+    /// Explains a role's fit: its readiness, the share of the profile it uses (`Σ` levels
+    /// of the profile's skills it requires `/ Σ` levels of all the profile's skills, after
+    /// recency and transfer), their harmonic mean, and which of the profile's skills it
+    /// uses and leaves unused.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean) when the
+    /// catalog has no such role.
+    pub fn explain_fit(&self, role: impl AsRef<str>) -> Result<FitExplanation<'c>> {
+        let score = self.role(role.as_ref())?;
+        let r = self.catalog.find_role_or_err(role.as_ref())?;
+        let reqs = self.catalog.merged_requirements().of(r);
+        let (mut used, mut unused) = (Vec::new(), Vec::new());
+        for h in self.levels.have.iter().filter(|h| h.level > 0.0) {
+            let entry = (self.catalog.skill_at(h.skill), h.level);
+            if reqs.binary_search_by_key(&h.skill, |q| q.skill).is_ok() {
+                used.push(entry);
+            } else {
+                unused.push(entry);
+            }
+        }
+        Ok(FitExplanation {
+            score: score.score(),
+            usage: score.usage(),
+            fit: score.fit(),
+            used,
+            unused,
+        })
+    }
+}

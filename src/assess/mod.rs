@@ -54,9 +54,9 @@ use score::Scores;
 
 pub use batch::{BatchOptions, BatchStream, ProfileResult, STREAM_CHUNK};
 pub use cohort::{Candidate, Cohort, CohortReadiness, CommonGap, Quantiles};
-pub use explain::{Contribution, Source};
+pub use explain::{Contribution, FitExplanation, Source};
 pub use gaps::{ByPriority, Gap, Gaps, ImpliedBy, LearningOrder};
-pub use policy::{Policy, Recency};
+pub use policy::{Policy, Rank, Recency};
 pub use report::Report;
 pub use score::RoleScore;
 

@@ -72,6 +72,30 @@ pub struct Policy {
     pub transfer: bool,
     /// Discount skills not used for years (default `None`: no discount).
     pub recency: Option<Recency>,
+    /// How [`Assessment::roles`](super::Assessment::roles), `top` and `best` order the
+    /// roles (default [`Rank::Fit`]). Gaps and plans are about a chosen target and use
+    /// readiness whatever this says.
+    pub rank: Rank,
+}
+
+/// The order of roles in an assessment's ranking.
+///
+/// **Why fit by default.** The ranking answers "which roles suit me?". Readiness alone
+/// (the share of a role's requirements met) favours the role whose requirements are the
+/// most generic: among near-duplicate occupations (ESCO's "import export manager in"
+/// twenty kinds of goods), the one with fewest specific skills wins whatever the person's
+/// specialty. Fit also asks how much of the person's profile the role uses, so the
+/// variant whose specific skills the person has comes first. "How far am I from this
+/// target?" is readiness: [`RoleScore::score`](super::RoleScore::score), gaps and plans.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Rank {
+    /// By [`RoleScore::fit`](super::RoleScore::fit), then role id.
+    #[default]
+    Fit,
+    /// By readiness, [`RoleScore::score`](super::RoleScore::score), then role id.
+    Readiness,
 }
 
 impl Default for Policy {
@@ -81,6 +105,7 @@ impl Default for Policy {
             partial_credit: true,
             transfer: true,
             recency: None,
+            rank: Rank::Fit,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Ranking: every role by score, or only the best few without scoring them all.
 
-use super::{Assessment, RoleScore};
+use super::{Assessment, Rank, RoleScore};
 use crate::catalog::RoleAt;
 
 /// Up to this many roles, [`Assessment::top`] scans the roles once keeping the best so
@@ -29,16 +29,33 @@ impl RankKey {
 }
 
 impl<'c> Assessment<'c> {
-    /// Every role, by score descending; ties by role id. Sorted on first call (O(n log n)
-    /// for n roles); [`Assessment::top`] is cheaper when only the best few are wanted.
+    /// Every role, best first by the policy's [`Rank`] (fit by default, or readiness),
+    /// descending; ties by role id. Sorted on first call (O(n log n) for n roles);
+    /// [`Assessment::top`] is cheaper when only the best few are wanted.
     pub fn roles(&self) -> &[RoleScore<'c>] {
         self.ranked.get_or_init(|| {
             let mut all: Vec<RoleScore<'c>> = (0..self.scores.len())
                 .map(|r| self.score_at(RoleAt::at(r)))
                 .collect();
-            all.sort_unstable_by_key(|rs| RankKey::new(rs.score(), rs.at));
+            all.sort_unstable_by_key(|rs| RankKey::new(self.rank_value(rs), rs.at));
             all
         })
+    }
+
+    /// The value a role is ranked by under the policy.
+    fn rank_value(&self, score: &RoleScore<'_>) -> f64 {
+        match self.policy.rank {
+            Rank::Fit => score.fit(),
+            _ => score.score(),
+        }
+    }
+
+    /// The ranking value of role `r` under the policy, computed on its own.
+    fn rank_value_at(&self, r: RoleAt) -> f64 {
+        match self.policy.rank {
+            Rank::Fit => super::score::fit(self.score_value(r), self.scores.usage(r)),
+            _ => self.score_value(r),
+        }
     }
 
     /// The `k` best roles, in ranking order (as the first `k` of [`Assessment::roles`]).
@@ -57,7 +74,8 @@ impl<'c> Assessment<'c> {
         if k >= n {
             return self.roles().to_vec();
         }
-        let keys = if k > TOP_SCAN {
+        // The scan's shortcut bounds readiness only; fit ranks by selection.
+        let keys = if k > TOP_SCAN || self.policy.rank != Rank::Readiness {
             self.select(k)
         } else {
             let mut best = Best {
@@ -74,7 +92,7 @@ impl<'c> Assessment<'c> {
     /// The best `k` keys by selection.
     fn select(&self, k: usize) -> Vec<RankKey> {
         let mut keys: Vec<RankKey> = (0..self.scores.len())
-            .map(|r| RankKey::new(self.score_value(RoleAt::at(r)), RoleAt::at(r)))
+            .map(|r| RankKey::new(self.rank_value_at(RoleAt::at(r)), RoleAt::at(r)))
             .collect();
         keys.select_nth_unstable(k - 1);
         keys.truncate(k);
@@ -139,7 +157,7 @@ impl<'c> Assessment<'c> {
         }
     }
 
-    /// The best-scoring role (`None` for an empty catalog).
+    /// The best role by the policy's ranking (`None` for an empty catalog).
     pub fn best(&self) -> Option<RoleScore<'c>> {
         self.top(1).pop()
     }

@@ -5,7 +5,8 @@ use serde::{Serialize, Serializer};
 
 use super::{Assessment, RoleScore};
 
-/// Serialized as `{"id", "name", "score", "ready", "essentials_met", "essentials"}`.
+/// Serialized as `{"id", "name", "score", "usage", "fit", "ready", "essentials_met",
+/// "essentials"}`.
 impl Serialize for RoleScore<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut m = serializer.serialize_map(None)?;
@@ -20,6 +21,8 @@ fn score_entries<M: SerializeMap>(m: &mut M, score: &RoleScore<'_>) -> Result<()
     m.serialize_entry("id", score.role().id())?;
     m.serialize_entry("name", score.role().name())?;
     m.serialize_entry("score", &score.score())?;
+    m.serialize_entry("usage", &score.usage())?;
+    m.serialize_entry("fit", &score.fit())?;
     m.serialize_entry("ready", &score.is_ready())?;
     m.serialize_entry("essentials_met", &met)?;
     m.serialize_entry("essentials", &essentials)

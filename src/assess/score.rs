@@ -12,6 +12,7 @@ pub struct RoleScore<'c> {
     pub(super) role: &'c Role,
     pub(super) at: RoleAt,
     score: f64,
+    usage: f64,
     essentials_met: u32,
     essentials: u32,
 }
@@ -25,6 +26,20 @@ impl<'c> RoleScore<'c> {
     /// `Σ wᵢ·creditᵢ / Σ wᵢ`, in `0.0..=1.0`.
     pub fn score(&self) -> f64 {
         self.score
+    }
+
+    /// How much of the profile the role uses: `Σ have over the profile's skills the role
+    /// requires / Σ have over all the profile's skills`, levels as counted (after recency
+    /// and transfer), in `0.0..=1.0`; 0 for an empty profile.
+    pub fn usage(&self) -> f64 {
+        self.usage
+    }
+
+    /// Readiness and usage combined by their harmonic mean, `2·score·usage / (score +
+    /// usage)` (0 when both are 0): high only when the person has what the role asks
+    /// *and* the role asks for what the person has. Rounded like the score.
+    pub fn fit(&self) -> f64 {
+        fit(self.score, self.usage)
     }
 
     /// Whether every essential requirement is met.
@@ -44,6 +59,10 @@ pub(crate) struct Scores<'c> {
     catalog: &'c Catalog,
     /// `Σ wᵢ·creditᵢ` by role position.
     numerator: Vec<f64>,
+    /// The levels of the profile's skills each role requires, summed, by role position.
+    used: Vec<f64>,
+    /// The levels of all the profile's skills, summed.
+    held: f64,
     /// Essential requirements met, by role position.
     met: Vec<u32>,
     /// `Σ wᵢ` by role position.
@@ -53,10 +72,16 @@ pub(crate) struct Scores<'c> {
 impl<'c> Scores<'c> {
     /// Accumulates every role's score for the profile's `levels`.
     pub fn new(catalog: &'c Catalog, policy: &Policy, levels: &Levels) -> Scores<'c> {
-        let (numerator, met) = accumulate(catalog, policy, &levels.have);
+        let Sums {
+            numerator,
+            used,
+            met,
+        } = accumulate(catalog, policy, &levels.have);
         Scores {
             catalog,
             numerator,
+            used,
+            held: levels.have.iter().map(|h| h.level.max(0.0)).sum(),
             met,
             totals: catalog.merged_requirements().totals(&policy.weights),
         }
@@ -79,9 +104,15 @@ impl<'c> Scores<'c> {
             role: self.catalog.role_at(r),
             at: r,
             score: self.value(r, levels, policy),
+            usage: self.usage(r),
             essentials_met: self.met[r.get()],
             essentials: self.catalog.merged_requirements().essentials(r),
         }
+    }
+
+    /// The share of the profile's levels role `r` uses.
+    pub fn usage(&self, r: RoleAt) -> f64 {
+        usage(self.used[r.get()], self.held)
     }
 
     /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`, rounded to 12 decimal places ([`round_score`]).
@@ -158,12 +189,38 @@ pub(crate) fn round_score(score: f64) -> f64 {
     (score * 1e12).round() / 1e12
 }
 
-/// Every role's numerator `Σ wᵢ·creditᵢ` and essential requirements met, through the
-/// skill → requirements index. Per role the terms are added in skill order, whatever the
-/// index layout.
-fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> (Vec<f64>, Vec<u32>) {
+/// `used / held`, rounded like scores; 0 when nothing is held.
+pub(crate) fn usage(used: f64, held: f64) -> f64 {
+    if held > 0.0 {
+        round_score((used / held).min(1.0))
+    } else {
+        0.0
+    }
+}
+
+/// The harmonic mean of readiness and usage, rounded like scores (0 when both are 0).
+pub(crate) fn fit(score: f64, usage: f64) -> f64 {
+    if score + usage > 0.0 {
+        round_score(2.0 * score * usage / (score + usage))
+    } else {
+        0.0
+    }
+}
+
+/// What one walk of the index sums per role.
+struct Sums {
+    numerator: Vec<f64>,
+    used: Vec<f64>,
+    met: Vec<u32>,
+}
+
+/// Every role's numerator `Σ wᵢ·creditᵢ`, the levels of the profile it uses, and its
+/// essential requirements met, through the skill → requirements index. Per role the
+/// terms are added in skill order, whatever the index layout.
+fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> Sums {
     let n = catalog.roles().len();
     let mut numerator = vec![0.0f64; n];
+    let mut used = vec![0.0f64; n];
     let mut met = vec![0u32; n];
     let w = Importance::ALL.map(|i| policy.weights.of(i));
     let postings = catalog.postings();
@@ -181,6 +238,7 @@ fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> (Vec<f64>, V
                 let weighted = postings.weighted(run);
                 for &(r, weight) in weighted {
                     numerator[r.get()] += weight * credit;
+                    used[r.get()] += h.level;
                 }
                 if counted {
                     for &(r, _) in weighted {
@@ -194,17 +252,22 @@ fn accumulate(catalog: &Catalog, policy: &Policy, have: &[Have]) -> (Vec<f64>, V
             if counted {
                 for &r in roles {
                     numerator[r.get()] += gain;
+                    used[r.get()] += h.level;
                     met[r.get()] += 1;
                 }
-            } else if gain != 0.0 {
-                // Adding zero to a sum of non-negative terms changes nothing.
+            } else {
                 for &r in roles {
                     numerator[r.get()] += gain;
+                    used[r.get()] += h.level;
                 }
             }
         }
     }
-    (numerator, met)
+    Sums {
+        numerator,
+        used,
+        met,
+    }
 }
 
 #[cfg(test)]
@@ -227,7 +290,7 @@ mod tests {
         };
         for policy in [Policy::default(), strict] {
             let (levels, _) = Levels::of(catalog, &policy, &profile);
-            let (_, met) = accumulate(catalog, &policy, &levels.have);
+            let Sums { met, .. } = accumulate(catalog, &policy, &levels.have);
             for r in (0..catalog.roles().len()).map(RoleAt::at) {
                 let direct = catalog
                     .merged_requirements()

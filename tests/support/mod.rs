@@ -610,24 +610,24 @@ pub fn check_gaps(a: &Assessment<'_>, role: &str) {
     assert_eq!(order, want, "learning order of {role}");
 }
 
-/// Checks that `ranked` is every role by score descending, ties by id, each score as
-/// [`Assessment::role`] gives it: a plain sort of all the roles.
+/// Checks that `ranked` is every role by the policy's ranking value (fit or readiness)
+/// descending, ties by id, each as [`Assessment::role`] gives it: a plain sort of all the
+/// roles.
 pub fn check_ranking(a: &Assessment<'_>, ranked: &[skillgap::assess::RoleScore<'_>]) {
+    let value = |rs: &skillgap::assess::RoleScore<'_>| match a.policy().rank {
+        skillgap::assess::Rank::Readiness => rs.score(),
+        _ => rs.fit(),
+    };
     let mut all: Vec<(f64, String)> = a
         .catalog()
         .roles()
         .iter()
-        .map(|r| {
-            (
-                a.role(r.id().as_str()).expect("known").score(),
-                r.id().to_string(),
-            )
-        })
+        .map(|r| (value(&a.role(r.id()).expect("known")), r.id().to_string()))
         .collect();
     all.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let got: Vec<(f64, String)> = ranked
         .iter()
-        .map(|rs| (rs.score(), rs.role().id().to_string()))
+        .map(|rs| (value(rs), rs.role().id().to_string()))
         .collect();
     assert_eq!(got, all[..got.len()], "ranking");
 }
