@@ -229,7 +229,11 @@ fuzz_target!(|d: Desc| {
         check_plan(&assessment, &plan, hours_per_week);
 
         // Applying the plan closes every gap it does not list as uncovered.
-        let uncovered: HashSet<&str> = plan.uncovered().iter().map(|u| u.skill.as_str()).collect();
+        let uncovered: HashSet<&str> = plan
+            .uncovered()
+            .iter()
+            .map(|u| u.skill.id().as_str())
+            .collect();
         let after = plan.apply(&profile);
         let again = assessor.assess(&after).expect("a valid policy assesses");
         check_assessment(&catalog, &after, &again);

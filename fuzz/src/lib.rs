@@ -158,7 +158,7 @@ pub fn check_assessment(catalog: &Catalog, profile: &Profile, assessment: &Asses
                 (0.0..=1.0).contains(&c.credit),
                 "credit {} of {} is in 0..=1",
                 c.credit,
-                c.skill
+                c.skill.id()
             );
             assert!(c.contribution >= 0.0, "a contribution is never negative");
             sum += c.contribution;
@@ -237,9 +237,14 @@ pub fn check_gaps(catalog: &Catalog, gaps: &Gaps<'_>) {
         for (p, level) in catalog.prerequisites(g.skill().id().as_str()) {
             // Only a prerequisite the profile lacks at the level this edge asks for must
             // come first.
-            if let Some(&j) = position.get(p) {
+            if let Some(&j) = position.get(p.id()) {
                 if order[j].have() < level.as_f64() {
-                    assert!(j < i, "prerequisite {p} comes before {}", g.skill().id());
+                    assert!(
+                        j < i,
+                        "prerequisite {} comes before {}",
+                        p.id(),
+                        g.skill().id()
+                    );
                 }
             }
         }
