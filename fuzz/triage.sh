@@ -20,9 +20,10 @@ fi
 for f in "$@"; do
   [ -f "$f" ] || continue
   out="$(RUST_BACKTRACE=0 timeout 60 "$bin" -runs=1 "$f" 2>&1 || true)"
-  what="$(printf '%s\n' "$out" | grep -A1 -m1 'panicked at' | tr '\n' ' ' | sed 's/thread [^ ]* ([0-9]*) //')"
+  what="$(printf '%s\n' "$out" | grep -A1 -m1 'panicked at' | tr '\n' ' ' | sed 's/thread [^ ]* ([0-9]*) //' || true)"
   if [ -z "$what" ]; then
-    what="$(printf '%s\n' "$out" | grep -m1 -E 'ERROR: libFuzzer|ERROR: AddressSanitizer|timeout|out-of-memory' || echo 'no failure')"
+    what="$(printf '%s\n' "$out" | grep -m1 -E 'ERROR: libFuzzer|ERROR: AddressSanitizer|timeout|out-of-memory' || true)"
+    [ -n "$what" ] || what='no failure'
   fi
   printf '%s\t%s\n' "$what" "$f"
 done | sort | awk -F'\t' '{n[$1]++; if (!($1 in e)) e[$1]=$2} END {for (k in n) printf "%5d  %s\n       e.g. %s\n", n[k], k, e[k]}'

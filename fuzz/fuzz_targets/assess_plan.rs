@@ -220,7 +220,8 @@ fuzz_target!(|d: Desc| {
         .scope(scope)
         .exact_limit(usize::from(d.exact_limit % 32))
         .node_budget(20_000);
-    let hours_per_week = 0.5 + f64::from(d.hours_per_week);
+    // Above 0 and at most 168, the hours of a week.
+    let hours_per_week = 0.5 + f64::from(d.hours_per_week % 168);
 
     for role in catalog.roles() {
         let id = role.id().as_str();

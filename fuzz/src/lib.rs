@@ -253,7 +253,8 @@ pub fn check_gaps(catalog: &Catalog, gaps: &Gaps<'_>) {
 
 /// A plan is well formed: courses once each, `after` points at earlier courses of
 /// earlier stages, stages start at 0, every course's requirements are met by the profile
-/// or by an earlier course, totals add up, and the schedule's weeks never go back.
+/// or by an earlier course, totals add up, and the schedule's weeks never go back and end
+/// with the plan's.
 pub fn check_plan(assessment: &Assessment<'_>, plan: &Plan<'_>, hours_per_week: f64) {
     let courses = plan.courses();
     let mut ids = HashSet::new();
@@ -310,7 +311,7 @@ pub fn check_plan(assessment: &Assessment<'_>, plan: &Plan<'_>, hours_per_week: 
 
     let schedule = plan
         .schedule(hours_per_week)
-        .expect("a positive weekly budget schedules");
+        .expect("a weekly budget above 0 and at most 168 schedules");
     assert_eq!(
         schedule.courses.len(),
         courses.len(),
@@ -329,10 +330,11 @@ pub fn check_plan(assessment: &Assessment<'_>, plan: &Plan<'_>, hours_per_week: 
         last_start = c.start_week;
         last_end = c.end_week;
     }
-    assert!(
-        schedule.weeks >= last_end,
-        "the plan lasts until its last course ends: {} weeks, the last course ends in week \
-         {last_end} ({:?})",
+    assert_eq!(
+        schedule.weeks,
+        last_end,
+        "the plan lasts until its last course ends (0 weeks without courses): {} weeks, the \
+         last course ends in week {last_end} ((hours, start, end) of each: {:?})",
         schedule.weeks,
         schedule
             .courses
@@ -344,7 +346,7 @@ pub fn check_plan(assessment: &Assessment<'_>, plan: &Plan<'_>, hours_per_week: 
             ))
             .collect::<Vec<_>>()
     );
-    for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+    for bad in [0.0, -1.0, 168.5, f64::NAN, f64::INFINITY] {
         assert!(plan.schedule(bad).is_err(), "schedule({bad}) is an error");
         assert!(
             plan.to_markdown(Some(bad)).is_err(),
