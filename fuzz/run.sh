@@ -57,9 +57,12 @@ fi
 export CARGO_TARGET_DIR="$out"
 export RUSTFLAGS="${flags[*]}"
 
+# build TARGET... : one cargo invocation, so that the targets share one build of the crate.
 build() {
+  local bins=()
+  for t in "$@"; do bins+=(--bin "$t"); done
   # --target keeps the flags off build scripts and proc macros (serde_derive).
-  cargo +nightly build --release --locked --target "$host" --bin "$1" ${FUZZ_JOBS:+-j "$FUZZ_JOBS"}
+  cargo +nightly build --release --locked --target "$host" "${bins[@]}" ${FUZZ_JOBS:+-j "$FUZZ_JOBS"}
 }
 
 run_one() {
@@ -67,7 +70,6 @@ run_one() {
   local work="$here/target/corpus/$t"
   mkdir -p "$work" "$here/artifacts/$t" "$here/corpus/$t" "$here/regressions/$t"
   echo "== $t: ${seconds}s" >&2
-  build "$t"
   local dict=()
   case "$t" in
     catalog_json | profile_json) dict=(-dict="$here/dict/json.dict") ;;
@@ -87,6 +89,7 @@ run_one() {
 }
 
 if [ "$target" = all ]; then
+  build $(targets)
   failed=()
   for t in $(targets); do
     run_one "$t" || failed+=("$t")
@@ -98,5 +101,6 @@ if [ "$target" = all ]; then
   echo "fuzz: all targets ran clean" >&2
 else
   targets | grep -qx "$target" || usage
+  build "$target"
   run_one "$target"
 fi
