@@ -159,6 +159,51 @@ fn implied_gaps_take_the_largest_weight_and_highest_importance() {
     assert_eq!(order, ["c", "b"]);
 }
 
+/// A role whose requirement weights are all 0 counts its requirements alike: its score is
+/// the mean credit, and the contributions still sum to it (found by fuzzing: the score was
+/// 1 or the credit while every contribution was 0).
+#[test]
+fn a_role_whose_weights_are_all_zero_counts_its_requirements_alike() {
+    let catalog = Catalog::from_json(
+        r#"{"format": "skillgap.catalog/1",
+            "skills": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "roles": [
+              {"id": "one", "name": "One", "requirements": [
+                {"skill": "a", "level": 5, "importance": "important", "weight": 0}]},
+              {"id": "two", "name": "Two", "requirements": [
+                {"skill": "a", "level": 2, "importance": "essential", "weight": 0},
+                {"skill": "b", "level": 4, "importance": "important", "weight": 0}]}],
+            "courses": []}"#,
+    )
+    .unwrap();
+    let profiles = [
+        (Profile::new(), [0.0, 0.0]),
+        (
+            Profile::new()
+                .with_skill("a", Level::BEGINNER)
+                .with_skill("b", Level::INTERMEDIATE),
+            [0.4, 0.875],
+        ),
+    ];
+    for (profile, scores) in profiles {
+        let a = catalog.assess(&profile).unwrap();
+        for (role, expected) in ["one", "two"].into_iter().zip(scores) {
+            let score = a.role(role).unwrap().score();
+            assert!(
+                close(score, expected),
+                "{role}: {score}, expected {expected}"
+            );
+            let explained = a.explain(role).unwrap();
+            assert!(explained.iter().all(|c| c.weight == 1.0), "{role}");
+            let sum: f64 = explained.iter().map(|c| c.contribution).sum();
+            assert!(
+                close(sum, score),
+                "{role}: contributions {sum}, score {score}"
+            );
+        }
+    }
+}
+
 #[test]
 fn plan_closes_every_gap_in_a_valid_order() {
     let catalog = fixture();

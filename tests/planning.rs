@@ -329,3 +329,75 @@ fn weekly_budget_gives_a_calendar_and_rejects_bad_budgets() {
     let e = plan.schedule(tiny).unwrap_err().to_string();
     assert!(e.contains("2³² weeks"), "{e}");
 }
+
+/// The plan for a chain of courses taking the given hours each (course `c{i}` teaches
+/// `s{i}` and requires `s{i-1}`, so they come in order) scheduled at 10 hours a week: its
+/// weeks, and each course's start and end week.
+fn schedule_chain(hours: &[f64]) -> (u32, Vec<(u32, u32)>) {
+    let skills = (0..hours.len())
+        .map(|i| Skill::new(format!("s{i}"), format!("Skill {i}")))
+        .collect();
+    let mut role = Role::new("r", "R");
+    let mut courses = Vec::new();
+    for (i, &h) in hours.iter().enumerate() {
+        role = role.with_requirement(format!("s{i}"), Level::BEGINNER, Importance::Essential);
+        let mut course = Course::new(format!("c{i}"), format!("Course {i}"))
+            .with_provider("T")
+            .with_hours(h)
+            .with_teaches(format!("s{i}"), Level::BEGINNER);
+        if i > 0 {
+            course = course.with_requires(format!("s{}", i - 1), Level::BEGINNER);
+        }
+        courses.push(course);
+    }
+    let catalog = Catalog::new(skills, vec![role], courses).unwrap();
+    let a = catalog.assess(&Profile::new()).unwrap();
+    let plan = a.plan("r").unwrap();
+    let order: Vec<_> = plan
+        .courses()
+        .iter()
+        .map(|c| c.course().id().as_str())
+        .collect();
+    let expected: Vec<_> = (0..hours.len()).map(|i| format!("c{i}")).collect();
+    assert_eq!(order, expected, "{hours:?}");
+    let schedule = plan.schedule(10.0).unwrap();
+    let weeks = schedule
+        .courses
+        .iter()
+        .map(|c| (c.start_week, c.end_week))
+        .collect();
+    (schedule.weeks, weeks)
+}
+
+#[test]
+fn zero_hour_courses_are_scheduled_within_the_plan_weeks() {
+    // Courses of 0 hours only: taken in week 1, and the plan lasts that week.
+    assert_eq!(schedule_chain(&[0.0, 0.0]), (1, vec![(1, 1), (1, 1)]));
+    // A 0-hour course after a full week is taken in that week, not in a week of its own.
+    assert_eq!(
+        schedule_chain(&[10.0, 0.0, 5.0]),
+        (2, vec![(1, 1), (1, 1), (2, 2)])
+    );
+    assert_eq!(schedule_chain(&[10.0, 0.0]), (1, vec![(1, 1), (1, 1)]));
+
+    // Every plan lasts until its last course ends, and weeks never go back.
+    for hours in [
+        [0.0, 10.0, 0.0],
+        [10.0, 10.0, 0.0],
+        [3.0, 0.0, 0.0],
+        [10.0, 1e-12, 0.0],
+    ] {
+        let (weeks, courses) = schedule_chain(&hours);
+        assert_eq!(
+            Some(weeks),
+            courses.last().map(|c| c.1),
+            "{hours:?}: {courses:?}"
+        );
+        for w in courses.windows(2) {
+            assert!(
+                w[0].0 <= w[1].0 && w[0].1 <= w[1].1,
+                "{hours:?}: {courses:?}"
+            );
+        }
+    }
+}

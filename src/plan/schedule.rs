@@ -12,7 +12,8 @@ use crate::model::CourseId;
 pub struct Schedule {
     /// Hours of study per week.
     pub hours_per_week: f64,
-    /// Weeks to finish the plan (whole weeks).
+    /// Weeks to finish the plan (whole weeks): the week its last course ends, 0 without
+    /// courses.
     pub weeks: u32,
     /// Per course, in plan order: the week it starts and the week it ends, from week 1.
     pub courses: Vec<ScheduledCourse>,
@@ -34,7 +35,9 @@ pub struct ScheduledCourse {
 }
 
 impl Plan<'_> {
-    /// A calendar at `hours_per_week`: courses taken one after another in plan order.
+    /// A calendar at `hours_per_week`: courses taken one after another in plan order. A
+    /// course of 0 hours is taken in the week the course before it ends (week 1 when it
+    /// comes first).
     ///
     /// # Errors
     ///
@@ -60,16 +63,24 @@ impl Plan<'_> {
         for c in &self.courses {
             let start = done;
             done += c.course.hours();
+            // A course of 0 hours is taken in the week the one before it ends (week 1
+            // first), not in a week of its own.
+            let start_week = if c.course.hours() > 0.0 {
+                started_weeks(start, hours_per_week) + 1
+            } else {
+                courses.last().map_or(1, |p: &ScheduledCourse| p.end_week)
+            };
             courses.push(ScheduledCourse {
                 course: c.course.id().clone(),
-                start_week: started_weeks(start, hours_per_week) + 1,
-                end_week: week_of(done, hours_per_week)
-                    .max(started_weeks(start, hours_per_week) + 1),
+                start_week,
+                end_week: week_of(done, hours_per_week).max(start_week),
             });
         }
+        // The plan lasts until its last course ends (a plan of 0-hour courses, week 1).
+        let weeks = courses.last().map_or(0, |c| c.end_week);
         Ok(Schedule {
             hours_per_week,
-            weeks: week_of(done, hours_per_week),
+            weeks,
             courses,
         })
     }
