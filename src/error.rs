@@ -104,7 +104,7 @@ pub enum Error {
         /// The closest skill id, if one is close.
         suggestion: Option<String>,
     },
-    /// Strict mode: profile skills that do not resolve to catalog skills.
+    /// Strict mode: profile skills that do not resolve to one catalog skill each.
     #[error("{} profile skill(s) do not resolve: {}", .unresolved.len(), WarningList(.unresolved))]
     UnresolvedSkills {
         /// One warning per unresolved name.
@@ -259,8 +259,10 @@ pub enum Problem {
         /// What is wrong with it.
         reason: &'static str,
     },
-    /// A name or alias of one skill also names another skill.
-    #[error("{at}: label `{label}` also names skill `{other}`; make aliases unique")]
+    /// An id or name of one skill is also the id or name of another skill. (A label
+    /// shared otherwise, as an alias, is a [`Lint`](crate::catalog::Lint), not a
+    /// problem.)
+    #[error("{at}: label `{label}` is also the id or name of skill `{other}`; rename one of them")]
     DuplicateLabel {
         /// The later label.
         at: Location,

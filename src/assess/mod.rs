@@ -92,8 +92,9 @@ impl<'c> Assessor<'c> {
         self
     }
 
-    /// In strict mode a profile skill that resolves to no catalog skill is an error;
-    /// otherwise it is a warning and left out of scoring.
+    /// In strict mode a profile skill that resolves to no catalog skill, or that could be
+    /// any of several (an alias they share), is an error; otherwise it is a warning and
+    /// left out of scoring.
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self
@@ -111,11 +112,16 @@ impl<'c> Assessor<'c> {
     /// # Errors
     ///
     /// [`Error::InvalidPolicy`] for a policy out of its domain; in strict mode
-    /// [`Error::UnresolvedSkills`] when profile skills do not resolve.
+    /// [`Error::UnresolvedSkills`] when profile skills do not resolve to one skill each.
     pub fn assess(&self, profile: &Profile) -> Result<Assessment<'c>> {
         self.policy.validate()?;
         let (levels, warnings) = Levels::of(self.catalog, &self.policy, profile);
-        let unresolved = |w: &Warning| matches!(w, Warning::UnresolvedSkill { .. });
+        let unresolved = |w: &Warning| {
+            matches!(
+                w,
+                Warning::UnresolvedSkill { .. } | Warning::AmbiguousSkill { .. }
+            )
+        };
         if self.strict && warnings.iter().any(unresolved) {
             return Err(Error::UnresolvedSkills {
                 unresolved: warnings.into_iter().filter(unresolved).collect(),
