@@ -147,6 +147,26 @@ pub enum Error {
         /// One warning per item.
         warnings: Vec<Warning>,
     },
+    /// A taxonomy release (ESCO, O*NET) could not be read: a required file is missing or
+    /// unreadable, or too large.
+    #[error("{file}: {reason}")]
+    ImportFile {
+        /// The file (or directory) concerned.
+        file: String,
+        /// What is wrong, with what to do about it.
+        reason: String,
+    },
+    /// A row of a taxonomy release breaks what its format guarantees (a missing column, an
+    /// empty id, a value out of its scale, malformed quoting).
+    #[error("{file}, line {line}: {reason}")]
+    ImportRow {
+        /// The file's name.
+        file: String,
+        /// The line the row starts on (1-based; the header is line 1).
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
     /// A scoring or planning policy value is out of its domain.
     #[error("invalid policy: `{field}` is {value}, expected {expected}")]
     InvalidPolicy {

@@ -3,7 +3,21 @@
 
 mod builtin;
 pub(crate) mod document;
+#[cfg(feature = "esco")]
+mod esco;
+#[cfg(any(feature = "esco", feature = "onet"))]
+mod label;
+#[cfg(any(feature = "esco", feature = "onet"))]
+mod report;
+#[cfg(any(feature = "esco", feature = "onet"))]
+mod table;
 mod text;
 
 pub use document::{CATALOG_FORMAT, PROFILE_FORMAT};
+#[cfg(feature = "esco")]
+pub use esco::{EscoImporter, RelationMapping};
+#[cfg(any(feature = "esco", feature = "onet"))]
+pub use report::{Import, ImportReport};
+#[cfg(any(feature = "esco", feature = "onet"))]
+pub use table::{MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS};
 pub use text::{LevelSource, ParsedItem, ParsedProfile, ProfileParser};
