@@ -19,6 +19,7 @@ pub(crate) fn clean(text: &str) -> Option<String> {
 }
 
 /// A concept's aliases: each label once (ignoring case), none equal to its name.
+#[cfg_attr(not(feature = "esco"), allow(dead_code))] // only ESCO concepts have aliases
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Aliases {
     /// The name, lowercased.
@@ -28,6 +29,7 @@ pub(crate) struct Aliases {
     seen: crate::util::hash::StrMap<()>,
 }
 
+#[cfg_attr(not(feature = "esco"), allow(dead_code))]
 impl Aliases {
     /// No aliases yet for a concept called `name`.
     pub fn new(name: &str) -> Aliases {

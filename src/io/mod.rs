@@ -7,6 +7,10 @@ pub(crate) mod document;
 mod esco;
 #[cfg(any(feature = "esco", feature = "onet"))]
 mod label;
+#[cfg(feature = "onet")]
+mod onet;
+#[cfg(any(feature = "esco", feature = "onet"))]
+mod release;
 #[cfg(any(feature = "esco", feature = "onet"))]
 mod report;
 #[cfg(any(feature = "esco", feature = "onet"))]
@@ -16,6 +20,10 @@ mod text;
 pub use document::{CATALOG_FORMAT, PROFILE_FORMAT};
 #[cfg(feature = "esco")]
 pub use esco::{EscoImporter, RelationMapping};
+#[cfg(feature = "onet")]
+pub use onet::OnetImporter;
+#[cfg(any(feature = "esco", feature = "onet"))]
+pub use release::MAX_RELEASE_FOLDERS;
 #[cfg(any(feature = "esco", feature = "onet"))]
 pub use report::{Import, ImportReport};
 #[cfg(any(feature = "esco", feature = "onet"))]

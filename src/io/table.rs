@@ -232,6 +232,22 @@ impl Row<'_> {
         Ok(cell)
     }
 
+    /// The `Y`/`N` flag of the `i`-th column (`n/a`, empty or missing: not set).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ImportRow`] naming the column for any other value.
+    pub fn flag(&self, i: usize, name: &str) -> Result<bool> {
+        match self.get(i) {
+            "Y" => Ok(true),
+            "N" | "n/a" | "" => Ok(false),
+            other => Err(self.error(format!(
+                "`{name}` is `{}`, not Y, N or n/a",
+                crate::util::text::clip(other, 32)
+            ))),
+        }
+    }
+
     /// An error at this row.
     pub fn error(&self, reason: String) -> Error {
         self.table.error(self.table.line_at(self.byte), reason)

@@ -4,9 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-
-/// The most subdirectories searched for the files.
-const MAX_FOLDERS: usize = 64;
+use crate::io::release::{self, folders};
 
 /// The files of one ESCO release, found.
 #[derive(Debug)]
@@ -32,14 +30,8 @@ impl EscoFiles {
         let folders = folders(dir)?;
         let find = |stem: &str, suffixed_only: bool| {
             let names = [format!("{stem}_{lang}.csv"), format!("{stem}.csv")];
-            let names = if suffixed_only {
-                &names[..1]
-            } else {
-                &names[..]
-            };
-            folders
-                .iter()
-                .find_map(|f| names.iter().map(|n| f.join(n)).find(|p| p.is_file()))
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            release::find(&folders, if suffixed_only { &names[..1] } else { &names })
         };
         let need = |stem: &str, suffixed_only: bool| {
             find(stem, suffixed_only).ok_or_else(|| Error::ImportFile {
@@ -60,21 +52,6 @@ impl EscoFiles {
             other_languages: other_languages(&folders, lang),
         })
     }
-}
-
-/// `dir` and its subdirectories, in name order.
-fn folders(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::ImportFile {
-        file: dir.display().to_string(),
-        reason: format!("cannot read the directory: {e}"),
-    })?;
-    let mut below: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .take(MAX_FOLDERS)
-        .collect();
-    below.sort();
-    Ok(std::iter::once(dir.to_path_buf()).chain(below).collect())
 }
 
 /// The `skills_xx.csv` files of languages other than `lang`, by file name.
