@@ -388,3 +388,39 @@ fn official_release_as_catalog_document_loads() {
         .iter()
         .any(|w| matches!(w, skillgap::error::Warning::AmbiguousSkill { .. })));
 }
+
+/// A course list on ESCO URIs merges with the imported taxonomy and plans on it.
+#[test]
+fn courses_on_esco_uris_merge_and_plan() {
+    let imported = fixture_import().catalog;
+    let courses = vec![
+        skillgap::Course::new("py-data", "Python for data")
+            .with_provider("Acme")
+            .with_hours(30.0)
+            .with_teaches(format!("{S}python"), Level::INTERMEDIATE),
+        skillgap::Course::new("stats", "Statistics 101")
+            .with_provider("Acme")
+            .with_hours(20.0)
+            .with_teaches(format!("{S}statistics"), Level::INTERMEDIATE)
+            .with_teaches(format!("{S}analyse-data"), Level::INTERMEDIATE),
+    ];
+    let catalog = Catalog::builder()
+        .catalog(imported)
+        .courses(courses)
+        .build()
+        .expect("merges");
+    let profile = Profile::new().with_skill("machine learning", Level::BEGINNER);
+    let assessment = catalog.assess(&profile).unwrap();
+    let plan = assessment.plan(format!("{O}data-scientist")).unwrap();
+    let ids: Vec<&str> = plan
+        .courses()
+        .iter()
+        .map(|s| s.course().id().as_str())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        ids.contains(&"py-data") && ids.contains(&"stats"),
+        "{ids:?}"
+    );
+    assert!(plan.uncovered().is_empty());
+}
