@@ -1,5 +1,7 @@
 //! Reading and writing: catalog and profile documents (JSON, and TOML with the `toml`
-//! feature), the built-in catalog, and profiles from free text.
+//! feature), the built-in catalog, profiles from free text, and the importers of public
+//! taxonomies: ESCO (`EscoImporter`, feature `esco`) and O*NET (`OnetImporter`,
+//! feature `onet`).
 
 mod builtin;
 pub(crate) mod document;
