@@ -237,6 +237,7 @@ impl Row<'_> {
     /// # Errors
     ///
     /// [`Error::ImportRow`] naming the column for any other value.
+    #[cfg_attr(not(feature = "onet"), allow(dead_code))] // ESCO has no flags
     pub fn flag(&self, i: usize, name: &str) -> Result<bool> {
         match self.get(i) {
             "Y" => Ok(true),
