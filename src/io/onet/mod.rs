@@ -153,12 +153,7 @@ impl OnetImporter {
         let dir = dir.as_ref();
         let folders = folders(dir)?;
         let tsv = |path: &Path| Table::read(path, Dialect::Tsv);
-        let need = |name: &str| {
-            find(&folders, &[name]).ok_or_else(|| Error::ImportFile {
-                file: dir.display().to_string(),
-                reason: format!("no `{name}` here or in a folder below; point to the unpacked O*NET text release"),
-            })
-        };
+        let need = |name: &str| find(&folders, &[name]).ok_or_else(|| missing(dir, name));
         let mut report = ImportReport::default();
         let occupations = occupations(&tsv(&need("Occupation Data.txt")?)?, &mut report)?;
         let ratings = self.ratings(&folders, dir, &mut report)?;
