@@ -104,7 +104,7 @@ pub enum Error {
         /// The closest skill id, if one is close.
         suggestion: Option<String>,
     },
-    /// Strict mode: profile skills that do not resolve to catalog skills.
+    /// Strict mode: profile skills that do not resolve to one catalog skill each.
     #[error("{} profile skill(s) do not resolve: {}", .unresolved.len(), WarningList(.unresolved))]
     UnresolvedSkills {
         /// One warning per unresolved name.
@@ -146,6 +146,26 @@ pub enum Error {
     UnclearProfile {
         /// One warning per item.
         warnings: Vec<Warning>,
+    },
+    /// A taxonomy release (ESCO, O*NET) could not be read: a required file is missing or
+    /// unreadable, or too large.
+    #[error("{file}: {reason}")]
+    ImportFile {
+        /// The file (or directory) concerned.
+        file: String,
+        /// What is wrong, with what to do about it.
+        reason: String,
+    },
+    /// A row of a taxonomy release breaks what its format guarantees (a missing column, an
+    /// empty id, a value out of its scale, malformed quoting).
+    #[error("{file}, line {line}: {reason}")]
+    ImportRow {
+        /// The file's name.
+        file: String,
+        /// The line the row starts on (1-based; the header is line 1).
+        line: u64,
+        /// What is wrong.
+        reason: String,
     },
     /// A scoring or planning policy value is out of its domain.
     #[error("invalid policy: `{field}` is {value}, expected {expected}")]
@@ -261,8 +281,10 @@ pub enum Problem {
         /// What is wrong with it.
         reason: &'static str,
     },
-    /// A name or alias of one skill also names another skill.
-    #[error("{at}: label `{label}` also names skill `{other}`; make aliases unique")]
+    /// An id or name of one skill is also the id or name of another skill. (A label
+    /// shared otherwise, as an alias, is a [`Lint`](crate::catalog::Lint), not a
+    /// problem.)
+    #[error("{at}: label `{label}` is also the id or name of skill `{other}`; rename one of them")]
     DuplicateLabel {
         /// The later label.
         at: Location,

@@ -284,10 +284,10 @@ fn blank_name_and_empty_alias() {
 }
 
 #[test]
-fn alias_equal_to_another_skills_name_ignoring_case() {
+fn name_equal_to_another_skills_name_ignoring_case() {
     let skills = json!([
         {"id": "ml", "name": "Machine Learning"},
-        {"id": "deep-learning", "name": "Deep Learning", "aliases": ["DL", "MACHINE learning"]},
+        {"id": "deep-learning", "name": "MACHINE  learning", "aliases": ["DL"]},
     ]);
     let roles = json!([
         {"id": "scientist", "name": "Scientist", "requirements": [
@@ -300,8 +300,8 @@ fn alias_equal_to_another_skills_name_ignoring_case() {
             label,
             other,
         } => {
-            assert_eq!(*loc, at(ItemKind::Skill, 1, "deep-learning", "aliases[1]"));
-            assert_eq!(label.to_lowercase(), "machine learning");
+            assert_eq!(*loc, at(ItemKind::Skill, 1, "deep-learning", "name"));
+            assert_eq!(label.to_lowercase(), "machine  learning");
             assert_eq!(other.as_str(), "ml");
         }
         other => panic!("expected DuplicateLabel, got {other:?}"),
@@ -309,13 +309,44 @@ fn alias_equal_to_another_skills_name_ignoring_case() {
     let message = p.to_string();
     assert_names(
         &message,
-        &["skill `deep-learning` (#1)", "`aliases[1]`", "skill `ml`"],
+        &["skill `deep-learning` (#1)", "`name`", "skill `ml`"],
     );
-    // The label is shown normalised (lowercase), not as written.
+}
+
+/// An alias equal to another skill's name (ignoring case) is a lint, not a problem: the
+/// catalog loads, the lint names both skills, and the name resolves to its own skill.
+#[test]
+fn alias_equal_to_another_skills_name_is_a_lint() {
+    let skills = json!([
+        {"id": "ml", "name": "Machine Learning"},
+        {"id": "deep-learning", "name": "Deep Learning", "aliases": ["DL", "MACHINE learning"]},
+        {"id": "stats", "name": "Statistics", "aliases": ["dl"]},
+    ]);
+    let roles = json!([
+        {"id": "scientist", "name": "Scientist", "requirements": [
+            {"skill": "ml", "level": 3, "importance": "essential"}]},
+    ]);
+    let catalog = Catalog::from_json(&doc(skills, roles, json!([]))).expect("loads");
+    let lints = catalog.lints();
+    assert_eq!(lints.len(), 2, "{lints:?}");
+    let texts: Vec<String> = lints.iter().map(ToString::to_string).collect();
     assert!(
-        message.to_lowercase().contains("`machine learning`"),
-        "{message}"
+        texts
+            .iter()
+            .any(|t| t.contains("`ml`") && t.contains("`deep-learning`")),
+        "{texts:?}"
     );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("`deep-learning`, `stats`") && t.contains("ambiguous")),
+        "{texts:?}"
+    );
+    assert_eq!(
+        catalog.resolve_skill("machine learning").unwrap().id(),
+        "ml"
+    );
+    assert!(catalog.resolve_skill("dl").is_none());
 }
 
 // ---------------------------------------------------------------------------------------

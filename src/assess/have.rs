@@ -55,7 +55,8 @@ impl Levels {
     /// Resolves the profile's entries (exactly or after normalisation) and merges them:
     /// per skill the highest level wins, a repeated skill is a warning, and with transfer
     /// on, related skills count at their factor. Names that resolve to nothing are
-    /// warnings with suggestions.
+    /// warnings with suggestions, names shared by several skills' aliases warnings with
+    /// the candidates.
     pub fn of(catalog: &Catalog, policy: &Policy, profile: &Profile) -> (Levels, Vec<Warning>) {
         let mut warnings = Vec::new();
         let own = resolve(catalog, policy, profile, &mut warnings);
@@ -101,17 +102,34 @@ fn resolve(
                 },
                 position: position as u32,
             }),
-            None => warnings.push(Warning::UnresolvedSkill {
-                name: clip(entry.name(), 64),
-                suggestions: catalog
-                    .suggest_skills(entry.name(), SUGGESTIONS)
-                    .into_iter()
-                    .map(|s| s.id().clone())
-                    .collect(),
-            }),
+            None => warnings.push(unresolved(catalog, entry.name())),
         }
     }
     own
+}
+
+/// The warning for a profile name that names no one skill: ambiguous when it is an
+/// alias of several skills (every one a candidate), else unresolved, with suggestions.
+fn unresolved(catalog: &Catalog, name: &str) -> Warning {
+    let several = catalog.skills_named(name);
+    if several.is_empty() {
+        Warning::UnresolvedSkill {
+            name: clip(name, 64),
+            suggestions: catalog
+                .suggest_skills(name, SUGGESTIONS)
+                .into_iter()
+                .map(|s| s.id().clone())
+                .collect(),
+        }
+    } else {
+        Warning::AmbiguousSkill {
+            name: clip(name, 64),
+            candidates: several
+                .into_iter()
+                .map(|s| catalog.skill_at(s).id().clone())
+                .collect(),
+        }
+    }
 }
 
 /// One level per skill: the highest; later entries on the same skill are warnings.

@@ -97,8 +97,9 @@ impl<'c> Assessor<'c> {
         self
     }
 
-    /// In strict mode a profile skill that resolves to no catalog skill is an error;
-    /// otherwise it is a warning and left out of scoring.
+    /// In strict mode a profile skill that resolves to no catalog skill, or that could be
+    /// any of several (an alias they share), is an error; otherwise it is a warning and
+    /// left out of scoring.
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self
@@ -106,7 +107,12 @@ impl<'c> Assessor<'c> {
 
     /// In strict mode, the error for a profile whose warnings include unresolved skills.
     fn check_strict(&self, warnings: &[Warning]) -> Result<()> {
-        let unresolved = |w: &&Warning| matches!(w, Warning::UnresolvedSkill { .. });
+        let unresolved = |w: &&Warning| {
+            matches!(
+                w,
+                Warning::UnresolvedSkill { .. } | Warning::AmbiguousSkill { .. }
+            )
+        };
         if self.strict && warnings.iter().any(|w| unresolved(&w)) {
             return Err(Error::UnresolvedSkills {
                 unresolved: warnings.iter().filter(unresolved).cloned().collect(),
@@ -127,7 +133,7 @@ impl<'c> Assessor<'c> {
     /// # Errors
     ///
     /// [`Error::InvalidPolicy`] for a policy out of its domain; in strict mode
-    /// [`Error::UnresolvedSkills`] when profile skills do not resolve.
+    /// [`Error::UnresolvedSkills`] when profile skills do not resolve to one skill each.
     pub fn assess(&self, profile: &Profile) -> Result<Assessment<'c>> {
         self.policy.validate()?;
         let (levels, warnings) = Levels::of(self.catalog, &self.policy, profile);

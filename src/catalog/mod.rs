@@ -14,6 +14,7 @@
 mod builder;
 pub(crate) mod closure;
 mod courses;
+mod lint;
 mod lookups;
 mod names;
 mod position;
@@ -24,7 +25,7 @@ mod validate;
 
 use crate::error::{Error, ItemKind, Problem, Result};
 use crate::model::{Course, Role, Skill};
-use crate::resolve::{Resolution, Resolver};
+use crate::resolve::{Named, Resolution, Resolver};
 use crate::util::graph;
 use crate::util::text::clip;
 use closure::{Closure, Closures};
@@ -33,6 +34,7 @@ use names::Names;
 pub use builder::CatalogBuilder;
 pub use closure::MAX_CLOSURE_SKILLS;
 pub(crate) use courses::{Courses, Need};
+pub use lint::Lint;
 pub(crate) use position::{CourseAt, RoleAt, SkillAt};
 pub(crate) use postings::Postings;
 pub use requirements::MAX_MERGED_REQUIREMENTS;
@@ -74,6 +76,8 @@ pub struct Catalog {
     course_index: Courses,
     /// The currency of course costs (ISO 4217), when stated.
     currency: Option<String>,
+    /// What validation found worth a look, by label.
+    lints: Vec<Lint>,
 }
 
 impl Catalog {
@@ -81,8 +85,9 @@ impl Catalog {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCatalog`] listing every problem: duplicate or malformed ids, labels
-    /// shared by two skills, unknown references (with did-you-mean), level 0 where a level
+    /// [`Error::InvalidCatalog`] listing every problem: duplicate or malformed ids, an id
+    /// or name that is also another skill's id or name (a label shared otherwise is a
+    /// lint: [`Catalog::lints`]), unknown references (with did-you-mean), level 0 where a level
     /// is needed, negative or non-finite numbers, a course without a provider or teaching
     /// nothing, cycles among skill prerequisites or role
     /// `extends` (as paths), and roles without requirements. [`Error::TooLarge`] for a
@@ -111,7 +116,7 @@ impl Catalog {
         mut courses: Vec<Course>,
         mut problems: Vec<Problem>,
     ) -> Result<Catalog> {
-        validate::validate(&skills, &roles, &courses, &mut problems);
+        let lints = validate::validate(&skills, &roles, &courses, &mut problems);
         if !problems.is_empty() {
             // Document order: skills, roles, courses, each by position; cycles last.
             problems.sort_by_key(|p| {
@@ -123,11 +128,16 @@ impl Catalog {
         skills.sort_by(|a, b| a.id().cmp(b.id()));
         roles.sort_by(|a, b| a.id().cmp(b.id()));
         courses.sort_by(|a, b| a.id().cmp(b.id()));
-        Catalog::index(skills, roles, courses)
+        Catalog::index(skills, roles, courses, lints)
     }
 
     /// Builds the indexes of validated items sorted by id.
-    fn index(skills: Vec<Skill>, roles: Vec<Role>, courses: Vec<Course>) -> Result<Catalog> {
+    fn index(
+        skills: Vec<Skill>,
+        roles: Vec<Role>,
+        courses: Vec<Course>,
+        lints: Vec<Lint>,
+    ) -> Result<Catalog> {
         let names = Names::build(&skills, &roles, &courses);
         let skill_at = |id: &str| names.skill(&skills, id);
         let graph = SkillGraph::build(&skills, skill_at);
@@ -158,7 +168,34 @@ impl Catalog {
             closures,
             course_index,
             currency: None,
+            lints,
         })
+    }
+
+    /// What validation found worth a look but not wrong: labels (names, aliases) that
+    /// name several skills, one lint per label, in label order. Real taxonomies share
+    /// labels by the hundred (ESCO v1.1.1: 710 of its 98,324 skill labels); the
+    /// resolver decides between the skills (see [`Lint::SharedLabel`]).
+    ///
+    /// ```
+    /// use skillgap::{Catalog, Importance, Level, Role, Skill};
+    /// use skillgap::catalog::Lint;
+    ///
+    /// let catalog = Catalog::new(
+    ///     vec![
+    ///         Skill::new("sql", "SQL"),
+    ///         Skill::new("dbms", "database management systems").with_alias("SQL"),
+    ///     ],
+    ///     vec![Role::new("dba", "Database administrator")
+    ///         .with_requirement("dbms", Level::ADVANCED, Importance::Essential)],
+    ///     vec![],
+    /// )?;
+    /// assert!(matches!(&catalog.lints()[0], Lint::SharedLabel { named: Some(s), .. } if s == "sql"));
+    /// assert_eq!(catalog.resolve("sql").skill().unwrap(), "sql");
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    pub fn lints(&self) -> &[Lint] {
+        &self.lints
     }
 
     /// All skills, sorted by id.
@@ -229,8 +266,10 @@ impl Catalog {
 
     /// The skill a name refers to: its id, name or one of its aliases, ignoring case and
     /// spaces, or equal to one after meaning-preserving normalisation (accents,
-    /// punctuation and separators, plurals, word order) when that names one skill only.
-    /// Never a fuzzy guess: use [`Catalog::resolve`] for that.
+    /// punctuation and separators, plurals, word order). When the name is shared, the
+    /// skill whose id or name it is wins over those that have it as an alias; a name that
+    /// is only an alias of several skills refers to none of them (`None`). Never a fuzzy
+    /// guess: use [`Catalog::resolve`] for that.
     pub fn resolve_skill(&self, name: &str) -> Option<&Skill> {
         self.skill_named(name).map(|s| self.skill_at(s))
     }
@@ -326,6 +365,16 @@ impl Catalog {
     /// see [`Catalog::resolve_skill`].
     pub(crate) fn skill_named(&self, name: &str) -> Option<SkillAt> {
         self.names.skills().lookup(name).map(SkillAt)
+    }
+
+    /// The skills a name (id, name or alias) may refer to, exactly or after
+    /// normalisation, when it is ambiguous (an alias of several skills); empty when it
+    /// names one skill or none.
+    pub(crate) fn skills_named(&self, name: &str) -> Vec<SkillAt> {
+        match self.names.skills().named(name) {
+            Named::Several(items) => items.into_iter().map(SkillAt).collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Prerequisites and related skills.

@@ -6,6 +6,23 @@ use crate::model::{Course, Role, Skill};
 use crate::resolve::{Resolver, Vocabulary};
 use crate::util::lookup::Lookup;
 
+/// Every label of `items` as `(label, position, own)`, in order, `labels` giving an
+/// item's id, name, then aliases: an item's id and name are its own labels, its aliases
+/// are not.
+pub(crate) fn own_labels<'a, T, I>(
+    items: &'a [T],
+    labels: impl Fn(&'a T) -> I + Copy + 'a,
+) -> impl Iterator<Item = (&'a str, u32, bool)> + 'a
+where
+    I: Iterator<Item = &'a str> + 'a,
+{
+    items.iter().enumerate().flat_map(move |(i, item)| {
+        labels(item)
+            .enumerate()
+            .map(move |(k, label)| (label, i as u32, k < 2))
+    })
+}
+
 /// The catalog's name indexes.
 #[derive(Debug, Clone)]
 pub(crate) struct Names {
@@ -23,22 +40,12 @@ pub(crate) struct Names {
 impl Names {
     /// The indexes of validated items, sorted by id.
     pub fn build(skills: &[Skill], roles: &[Role], courses: &[Course]) -> Names {
-        let (skill_names, _) = Vocabulary::new(
-            skills
-                .iter()
-                .enumerate()
-                .flat_map(|(i, s)| s.labels().map(move |l| (l, i as u32))),
-        );
+        let (skill_names, _) = Vocabulary::new(own_labels(skills, Skill::labels));
         let resolver = Resolver::from_vocabulary(
             skill_names.clone(),
             skills.iter().map(|s| s.id().clone()).collect(),
         );
-        let (role_names, _) = Vocabulary::new(
-            roles
-                .iter()
-                .enumerate()
-                .flat_map(|(i, r)| r.labels().map(move |l| (l, i as u32))),
-        );
+        let (role_names, _) = Vocabulary::new(own_labels(roles, Role::labels));
         Names {
             skill_ids: Lookup::new(skills.iter().map(|s| s.id().as_str()), false),
             role_ids: Lookup::new(roles.iter().map(|r| r.id().as_str()), false),

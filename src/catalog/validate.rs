@@ -6,9 +6,11 @@ use std::collections::BTreeMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 
+use super::lint::Lint;
+use super::names::own_labels;
 use crate::error::{ItemKind, Location, Problem};
 use crate::model::{id_defect, Course, Level, Role, Skill, SkillLevel, MAX_QUANTITY};
-use crate::resolve::Vocabulary;
+use crate::resolve::{Collision, Vocabulary};
 use crate::util::graph;
 use crate::util::text::{clip, MAX_LABEL_BYTES};
 
@@ -57,9 +59,9 @@ struct Refs<'a> {
 impl<'a> Refs<'a> {
     fn new(
         ids: BTreeMap<&'a str, usize>,
-        labels: Vec<(&'a str, u32)>,
+        labels: Vec<(&'a str, u32, bool)>,
         id_of: Vec<&'a str>,
-    ) -> (Self, Vec<crate::resolve::Collision>) {
+    ) -> (Self, Vec<Collision>) {
         let (vocabulary, collisions) = Vocabulary::new(labels);
         (
             Refs {
@@ -204,13 +206,14 @@ fn label_problem(label: &str) -> Option<&'static str> {
 /// Validates catalog items, appending every problem found to `problems`, item by item:
 /// ids, labels, then each skill's, role's and course's references and numbers, then the
 /// cycles and the roles without requirements. (Problems are sorted by item afterwards, so
-/// within an item they keep this order.)
+/// within an item they keep this order.) Returns the lints: labels shared by several
+/// skills where one at most has it as its id or name.
 pub(crate) fn validate(
     skills: &[Skill],
     roles: &[Role],
     courses: &[Course],
     problems: &mut Vec<Problem>,
-) {
+) -> Vec<Lint> {
     let skill_ids = index_ids(
         ItemKind::Skill,
         skills.iter().map(|s| s.id().as_str()),
@@ -227,14 +230,10 @@ pub(crate) fn validate(
         problems,
     );
     check_labels(skills, roles, problems);
-    let skill_refs = skill_refs(skills, skill_ids, problems);
+    let (skill_refs, lints) = skill_refs(skills, skill_ids, problems);
     let role_refs = Refs::new(
         role_ids,
-        roles
-            .iter()
-            .enumerate()
-            .flat_map(|(i, r)| r.labels().map(move |l| (l, i as u32)))
-            .collect(),
+        own_labels(roles, Role::labels).collect(),
         roles.iter().map(|r| r.id().as_str()).collect(),
     )
     .0;
@@ -264,47 +263,84 @@ pub(crate) fn validate(
         });
     }
     check_empty_roles(roles, &role_graph, problems);
+    lints
 }
 
-/// The skill references by id and label; labels shared by two skills are problems.
+/// The skill references by id and label. A label that is the id or name of two skills is
+/// a problem; a label shared otherwise (an alias of several skills, or one skill's name
+/// and others' alias) is a lint.
 fn skill_refs<'a>(
     skills: &'a [Skill],
     ids: BTreeMap<&'a str, usize>,
     problems: &mut Vec<Problem>,
-) -> Refs<'a> {
-    let labels: Vec<(&str, u32)> = skills
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.labels().map(move |l| (l, i as u32)))
-        .collect();
+) -> (Refs<'a>, Vec<Lint>) {
     let (refs, collisions) = Refs::new(
         ids,
-        labels,
+        own_labels(skills, Skill::labels).collect(),
         skills.iter().map(|s| s.id().as_str()).collect(),
     );
+    let mut lints = Vec::new();
     for c in collisions {
-        let (first, second) = (&skills[c.first as usize], &skills[c.second as usize]);
-        if first.id() == second.id() {
-            continue; // reported as a duplicate id
+        let own: Vec<u32> = c.items.iter().filter(|i| i.1).map(|i| i.0).collect();
+        if own.len() < 2 {
+            lints.push(shared_label(skills, &c));
+            continue;
         }
-        let (field, label) = second
-            .labels()
-            .enumerate()
-            .find(|(_, l)| crate::resolve::normalize(l) == c.label)
-            .map(|(i, l)| (label_field(i), l))
-            .unwrap_or_default();
-        problems.push(Problem::DuplicateLabel {
-            at: Location::new(
-                ItemKind::Skill,
-                c.second as usize,
-                second.id().as_str(),
-                field,
-            ),
-            label: clip(label, 64),
-            other: first.id().clone(),
-        });
+        // Own labels of several skills: each later skill's is a problem.
+        let first = own.iter().copied().min().unwrap_or_default() as usize;
+        for &second in own.iter().filter(|&&i| i as usize != first) {
+            let (first, second_skill) = (&skills[first], &skills[second as usize]);
+            if first.id() == second_skill.id() {
+                continue; // reported as a duplicate id
+            }
+            let (field, label) = labelled(second_skill, &c.label);
+            problems.push(Problem::DuplicateLabel {
+                at: Location::new(
+                    ItemKind::Skill,
+                    second as usize,
+                    second_skill.id().as_str(),
+                    field,
+                ),
+                label: clip(label, 64),
+                other: first.id().clone(),
+            });
+        }
     }
-    refs
+    (refs, lints)
+}
+
+/// The field and text of `skill`'s label whose light normal form is `key`.
+fn labelled<'s>(skill: &'s Skill, key: &str) -> (String, &'s str) {
+    skill
+        .labels()
+        .enumerate()
+        .find(|(_, l)| crate::resolve::normalize(l) == key)
+        .map(|(i, l)| (label_field(i), l))
+        .unwrap_or_default()
+}
+
+/// The lint for a label shared by several skills, at most one of which has it as its id
+/// or name.
+fn shared_label(skills: &[Skill], c: &Collision) -> Lint {
+    let named = c
+        .items
+        .iter()
+        .find(|i| i.1)
+        .map(|i| skills[i.0 as usize].id().clone());
+    let mut aliased: Vec<_> = c
+        .items
+        .iter()
+        .filter(|i| !i.1)
+        .map(|i| skills[i.0 as usize].id().clone())
+        .collect();
+    aliased.sort();
+    let first = c.items.first().map_or(0, |i| i.0 as usize);
+    let (_, label) = labelled(&skills[first], &c.label);
+    Lint::SharedLabel {
+        label: clip(label, 64),
+        named,
+        aliased,
+    }
 }
 
 /// The field of a skill's `i`-th label, as [`Skill::labels`] yields them.

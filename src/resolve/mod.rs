@@ -46,7 +46,7 @@ use crate::error::Result;
 use crate::model::SkillId;
 use crate::util::text::clip;
 
-pub(crate) use vocabulary::{normalize, Collision, Outcome, Vocabulary};
+pub(crate) use vocabulary::{normalize, Collision, Named, Outcome, Vocabulary};
 
 pub use policy::ResolvePolicy;
 pub use resolution::{Candidate, MatchKind, Rejection, Resolution, Status};
@@ -147,10 +147,13 @@ impl Resolver {
         }
     }
 
-    /// A resolver over skills given as `(id, labels)`; the id is a label too. The index
-    /// is built at once (see [`Resolver::stats`] for its size).
+    /// A resolver over skills given as `(id, labels)`; the id is a label too. The id and
+    /// the first label are the skill's own (its id and name), later labels its aliases.
+    /// The index is built at once (see [`Resolver::stats`] for its size).
     ///
-    /// A label given for two skills names both: resolving it is ambiguous.
+    /// A label given for several skills names them all: the skill whose id or name it is
+    /// wins over those that have it as an alias (resolved, the others listed as
+    /// candidates); a label that is only an alias of several skills is ambiguous.
     ///
     /// ```
     /// use skillgap::resolve::{Resolver, Status};
@@ -169,15 +172,19 @@ impl Resolver {
         S: AsRef<str>,
     {
         let mut ids = Vec::new();
-        let mut texts: Vec<(String, u32)> = Vec::new();
+        let mut texts: Vec<(String, u32, bool)> = Vec::new();
         for (item, (id, labels)) in skills.into_iter().enumerate() {
             let item = item as u32;
             let id = id.as_ref();
-            texts.push((id.to_string(), item));
-            texts.extend(labels.into_iter().map(|l| (l.as_ref().to_string(), item)));
+            texts.push((id.to_string(), item, true));
+            texts.extend(
+                (labels.into_iter().enumerate())
+                    .map(|(k, l)| (l.as_ref().to_string(), item, k == 0)),
+            );
             ids.push(SkillId::new(id));
         }
-        let (vocabulary, _) = Vocabulary::new(texts.iter().map(|(l, i)| (l.as_str(), *i)));
+        let (vocabulary, _) =
+            Vocabulary::new(texts.iter().map(|(l, i, own)| (l.as_str(), *i, *own)));
         vocabulary.index();
         Resolver::from_vocabulary(vocabulary, ids)
     }

@@ -4,11 +4,12 @@
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use super::index::{Index, Tier, Variant};
+use super::index::{Entry, Index, Tier, Variant};
 use super::normalize::{split_qualifiers, Normalized};
 use super::{IndexStats, MatchKind, Rejection, ResolvePolicy, Status};
 use crate::util::hash::HashSet;
 use crate::util::lookup::Lookup;
+use crate::util::table::Table;
 use crate::util::text::MAX_LABEL_BYTES;
 
 /// Normalises a label for exact lookup: trims, lowercases and collapses inner whitespace.
@@ -55,6 +56,59 @@ pub(crate) struct Hit {
     pub label: u32,
     pub confidence: f64,
     pub kind: MatchKind,
+    /// Whether the label matched is the item's own (an id or a name, as written, not
+    /// with a qualifier set aside), not an alias.
+    pub own: bool,
+    /// The label text the hit matched, as the rule saw it: hits of one group matched the
+    /// same text, so an own label there outranks the aliases ([`NO_GROUP`]: none).
+    pub group: u32,
+}
+
+/// The group of a hit that shares its text with no other (an acronym).
+const NO_GROUP: u32 = u32::MAX;
+
+/// The group of every hit of an exact tier: they all matched the query's key.
+const EXACT_GROUP: u32 = 0;
+
+/// An item's place among the items a label names: its own label (an id or a name)
+/// first, then by item.
+fn by_ownership(a: &(u32, bool), b: &(u32, bool)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// What a label names, exactly or after normalisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Named {
+    /// One item: the only one the label names, or the one whose own id or name it is
+    /// (other items' aliases aside).
+    One(u32),
+    /// Several items, none of which has it as its own id or name (or several of which
+    /// do): own labels first, then by item.
+    Several(Vec<u32>),
+    /// Nothing.
+    Nothing,
+}
+
+impl Named {
+    /// The items `owners` (`(item, own)`, each item once) a label names, decided: the
+    /// one item, the one whose own label it is, or several.
+    fn decide(mut owners: Vec<(u32, bool)>) -> Named {
+        owners.sort_unstable_by(by_ownership);
+        match owners.as_slice() {
+            [] => Named::Nothing,
+            [(one, _)] => Named::One(*one),
+            [(first, true), (_, false), ..] => Named::One(*first),
+            _ => Named::Several(owners.into_iter().map(|(i, _)| i).collect()),
+        }
+    }
+
+    /// The one item, if the label names one.
+    pub(crate) fn one(&self) -> Option<u32> {
+        match self {
+            Named::One(i) => Some(*i),
+            _ => None,
+        }
+    }
 }
 
 /// The item-level outcome of a resolution.
@@ -65,12 +119,27 @@ pub(crate) struct Outcome {
     pub rejection: Option<Rejection>,
 }
 
+/// A distinct light-normalised label and what it names.
+#[derive(Debug)]
+struct Key {
+    text: Box<str>,
+    /// The item it names ([`Named::One`]), or [`NONE`] when it is ambiguous.
+    item: u32,
+}
+
+/// No item.
+const NONE: u32 = u32::MAX;
+
 struct Shared {
     /// Every label with its item, in the order given (repeats of a label for the same
     /// item dropped).
     labels: Vec<(Box<str>, u32)>,
-    /// Each distinct light-normalised label with the first item it names.
-    keys: Vec<(Box<str>, u32)>,
+    /// By label: whether it is its item's own (an id or a name) rather than an alias.
+    own: Vec<bool>,
+    /// Each distinct light-normalised label.
+    keys: Vec<Key>,
+    /// By key, its labels (one per item), own labels first, then by item.
+    key_labels: Table<u32>,
     /// `keys` by value, ignoring ASCII case.
     exact: Lookup,
     /// Built on first use beyond [`Vocabulary::lookup`]'s exact lookup.
@@ -100,64 +169,113 @@ impl fmt::Debug for Vocabulary {
     }
 }
 
-/// A label that names two different items.
+/// A label (light-normalised) that names several items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Collision {
     pub label: String,
-    pub first: u32,
-    pub second: u32,
+    /// `(item, own)`: each item the label names, once, and whether the label is that
+    /// item's own id or name; own labels first, then by item.
+    pub items: Vec<(u32, bool)>,
+}
+
+/// A label given to [`Vocabulary::new`], light-normalised, with where it came from.
+struct Given<'a> {
+    key: String,
+    item: u32,
+    /// Its position in the input.
+    order: usize,
+    text: &'a str,
+    own: bool,
 }
 
 impl Vocabulary {
-    /// Builds a vocabulary from `(label, item)` pairs given in item order. A label that
-    /// names two items (ignoring case and spaces) keeps the first for [`lookup`] and is
-    /// reported as a collision; resolution sees both and calls it ambiguous.
+    /// Builds a vocabulary from `(label, item, own)` triples given in item order, `own`
+    /// saying whether the label is the item's own id or name (not an alias). A label
+    /// that names several items (ignoring case and spaces) is reported as a collision;
+    /// [`lookup`] and resolution decide between its items: an item's own label wins over
+    /// other items' aliases, and otherwise the label is ambiguous.
     ///
     /// [`lookup`]: Vocabulary::lookup
     pub(crate) fn new<'a>(
-        labels: impl IntoIterator<Item = (&'a str, u32)>,
+        labels: impl IntoIterator<Item = (&'a str, u32, bool)>,
     ) -> (Self, Vec<Collision>) {
-        let mut entries: Vec<(String, u32, usize, &'a str)> = labels
+        let mut given: Vec<Given<'a>> = labels
             .into_iter()
             .enumerate()
-            .map(|(order, (label, item))| (normalize(label), item, order, label))
-            .filter(|(key, ..)| !key.is_empty())
+            .map(|(order, (text, item, own))| Given {
+                key: normalize(text),
+                item,
+                order,
+                text,
+                own,
+            })
+            .filter(|g| !g.key.is_empty())
             .collect();
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+        // By key, then item, then input order: a key's repeats for one item are adjacent.
+        given.sort_unstable_by(|a, b| {
+            (a.key.as_str(), a.item, a.order).cmp(&(b.key.as_str(), b.item, b.order))
+        });
         let mut collisions = Vec::new();
-        let mut keys: Vec<(Box<str>, u32)> = Vec::new();
-        let mut kept: Vec<(usize, &'a str, u32)> = Vec::with_capacity(entries.len());
-        // The items of the current key so far.
-        let mut seen_here: HashSet<u32> = HashSet::default();
-        for (key, item, order, label) in entries {
-            let first = match keys.last() {
-                Some((k, first)) if **k == *key => *first,
-                _ => {
-                    seen_here.clear();
-                    keys.push((key.clone().into_boxed_str(), item));
-                    item
+        let mut keys: Vec<Key> = Vec::new();
+        let mut rows: Vec<Vec<u32>> = Vec::new();
+        // The labels kept (one per key and item), as positions in `given`.
+        let mut kept: Vec<usize> = Vec::with_capacity(given.len());
+        let mut at = 0;
+        while at < given.len() {
+            let end = at
+                + given[at..]
+                    .iter()
+                    .take_while(|g| g.key == given[at].key)
+                    .count();
+            // Per item: its first label, own if any of its labels with this key is.
+            let mut here: Vec<(u32, bool, usize)> = Vec::new();
+            for (i, g) in given[at..end].iter().enumerate() {
+                match here.last_mut() {
+                    Some(last) if last.0 == g.item => last.1 |= g.own,
+                    _ => here.push((g.item, g.own, at + i)),
                 }
-            };
-            if seen_here.insert(item) {
-                if item != first {
-                    collisions.push(Collision {
-                        label: key,
-                        first,
-                        second: item,
-                    });
-                }
-                kept.push((order, label, item));
             }
+            here.sort_by(|a, b| by_ownership(&(a.0, a.1), &(b.0, b.1)));
+            let owners: Vec<(u32, bool)> = here.iter().map(|&(i, own, _)| (i, own)).collect();
+            let item = Named::decide(owners.clone()).one().unwrap_or(NONE);
+            for &(_, own, g) in &here {
+                given[g].own = own;
+            }
+            rows.push(here.iter().map(|h| h.2 as u32).collect());
+            kept.extend(here.iter().map(|h| h.2));
+            if owners.len() > 1 {
+                collisions.push(Collision {
+                    label: given[at].key.clone(),
+                    items: owners,
+                });
+            }
+            keys.push(Key {
+                text: given[at].key.clone().into_boxed_str(),
+                item,
+            });
+            at = end;
         }
-        kept.sort_by_key(|k| k.0);
+        // Labels in input order; rows refer to them by that position.
+        kept.sort_unstable_by_key(|&g| given[g].order);
+        let mut position = vec![NONE; given.len()];
+        for (p, &g) in kept.iter().enumerate() {
+            position[g] = p as u32;
+        }
+        let key_labels = Table::from_rows(
+            rows.into_iter()
+                .map(|row| row.into_iter().map(|g| position[g as usize])),
+        );
+        let own = kept.iter().map(|&g| given[g].own).collect();
         let labels = kept
-            .into_iter()
-            .map(|(_, label, item)| (Box::from(label), item))
+            .iter()
+            .map(|&g| (Box::from(given[g].text), given[g].item))
             .collect();
-        let exact = Lookup::new(keys.iter().map(|(k, _)| &**k), true);
+        let exact = Lookup::new(keys.iter().map(|k| &*k.text), true);
         let shared = Shared {
             labels,
+            own,
             keys,
+            key_labels,
             exact,
             index: OnceLock::new(),
         };
@@ -178,44 +296,78 @@ impl Vocabulary {
 
     /// The item a label names: exactly (ignoring case and spaces), or else after
     /// meaning-preserving normalisation (accents, punctuation, separators, plurals, word
-    /// order) when that names one item only. Never a fuzzy guess.
+    /// order); see [`Vocabulary::named`]. Never a fuzzy guess.
     pub(crate) fn lookup(&self, label: &str) -> Option<u32> {
+        self.named(label).one()
+    }
+
+    /// What a label names: exactly (ignoring case and spaces), or else after
+    /// meaning-preserving normalisation (accents, punctuation, separators, plurals, word
+    /// order), the first of these that names anything. Of several items, the one whose
+    /// own id or name it is wins over those that have it as an alias; otherwise it names
+    /// several. Never a fuzzy guess.
+    pub(crate) fn named(&self, label: &str) -> Named {
         // A label equal to a key up to ASCII case normalises to that key (keys are in
         // light normal form), so the label as written is tried first: most arrive that way,
         // and normalising allocates.
-        if let Some(item) = self.exact(label).or_else(|| self.exact(&normalize(label))) {
-            return Some(item);
+        if let Some(key) = self.exact_key(label).or_else(|| self.light_key(label)) {
+            return self.named_by_key(key);
         }
         let trimmed = label.trim();
         if trimmed.is_empty() || trimmed.len() > MAX_LABEL_BYTES {
-            return None;
+            return Named::Nothing;
         }
         let query = Normalized::new(trimmed);
         if query.is_empty() {
-            return None;
+            return Named::Nothing;
         }
         let index = self.index();
         for tier in [Tier::Canonical, Tier::Compact, Tier::TokenOrder] {
-            let mut items = index
+            let mut owners: Vec<(u32, bool)> = index
                 .exact(&query, tier)
                 .iter()
                 .map(|&e| index.entries[e as usize])
                 .filter(|e| e.variant == Variant::Full)
-                .map(|e| e.item);
-            if let Some(first) = items.next() {
-                return items.all(|i| i == first).then_some(first);
+                .map(|e| (e.item, self.shared.own[e.label as usize]))
+                .collect();
+            if !owners.is_empty() {
+                // One entry per item, own if any of its labels here is.
+                owners.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+                owners.dedup_by_key(|o| o.0);
+                return Named::decide(owners);
             }
         }
-        None
+        Named::Nothing
     }
 
-    /// The item whose light-normalised label is `key` up to ASCII case.
-    fn exact(&self, key: &str) -> Option<u32> {
+    /// What the labels of key `key` name.
+    fn named_by_key(&self, key: u32) -> Named {
+        match self.shared.keys[key as usize].item {
+            NONE => Named::Several(
+                self.shared
+                    .key_labels
+                    .row(key as usize)
+                    .iter()
+                    .map(|&l| self.shared.labels[l as usize].1)
+                    .collect(),
+            ),
+            item => Named::One(item),
+        }
+    }
+
+    /// The key equal to `text` up to ASCII case.
+    fn exact_key(&self, text: &str) -> Option<u32> {
         let keys = &self.shared.keys;
-        self.shared
-            .exact
-            .find(key, |i| &keys[i].0)
-            .map(|i| keys[i as usize].1)
+        self.shared.exact.find(text, |i| &keys[i].text)
+    }
+
+    /// The key equal to `text` light-normalised (case and spaces), when `text` is not
+    /// longer than a label may be.
+    fn light_key(&self, text: &str) -> Option<u32> {
+        if text.trim().len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        self.exact_key(&normalize(text))
     }
 
     /// Up to `n` items whose labels are most similar to `label`, best first (ties by
@@ -262,6 +414,9 @@ impl Vocabulary {
                 rejection: Some(Rejection::Empty),
             };
         }
+        if let Some(hits) = self.label_hits(trimmed) {
+            return decide(hits, policy);
+        }
         let index = self.index();
         if let Some(hits) = self.exact_hits(index, trimmed, &norm, 1.0) {
             return decide(hits, policy);
@@ -289,6 +444,8 @@ impl Vocabulary {
                     label: entry.label,
                     confidence: round(base),
                     kind: MatchKind::Acronym,
+                    own: false,
+                    group: NO_GROUP,
                 });
             }
         }
@@ -299,6 +456,39 @@ impl Vocabulary {
             }
         }
         decide(hits, policy)
+    }
+
+    /// The hits of the label equal to `written` up to case and spaces: the labels of its
+    /// key, one per item, own labels first (so that none is cut off by [`MAX_HITS`]).
+    fn label_hits(&self, written: &str) -> Option<Vec<Hit>> {
+        let key = self
+            .exact_key(written)
+            .or_else(|| self.light_key(written))?;
+        let shared = &self.shared;
+        let hits = shared.key_labels.row(key as usize).iter().take(MAX_HITS);
+        Some(
+            hits.map(|&l| Hit {
+                item: shared.labels[l as usize].1,
+                label: l,
+                confidence: 1.0,
+                kind: MatchKind::Exact,
+                own: shared.own[l as usize],
+                group: EXACT_GROUP,
+            })
+            .collect(),
+        )
+    }
+
+    /// Whether an entry of the index is its item's own id or name, as written.
+    fn is_own(&self, entry: &Entry) -> bool {
+        entry.variant == Variant::Full && self.shared.own[entry.label as usize]
+    }
+
+    /// Up to [`MAX_HITS`] of `entries`, own labels first, each group in the order given.
+    fn own_first(&self, index: &Index, entries: &[u32]) -> Vec<Entry> {
+        let entries = entries.iter().map(|&e| index.entries[e as usize]);
+        let (own, other): (Vec<Entry>, Vec<Entry>) = entries.partition(|e| self.is_own(e));
+        own.into_iter().chain(other).take(MAX_HITS).collect()
     }
 
     /// Hits of the first exact tier that has any, scaled by `factor`.
@@ -323,11 +513,14 @@ impl Vocabulary {
             let full = entries
                 .iter()
                 .any(|&e| index.entries[e as usize].variant == Variant::Full);
-            let hits = entries
+            let kept: Vec<u32> = entries
                 .iter()
-                .map(|&e| index.entries[e as usize])
-                .filter(|e| !full || e.variant == Variant::Full)
-                .take(MAX_HITS)
+                .copied()
+                .filter(|&e| !full || index.entries[e as usize].variant == Variant::Full)
+                .collect();
+            let hits = self
+                .own_first(index, &kept)
+                .into_iter()
                 .map(|e| {
                     let qualified = factor < 1.0 || e.variant != Variant::Full;
                     let kind = if qualified {
@@ -352,6 +545,8 @@ impl Vocabulary {
                         label: e.label,
                         confidence: round(confidence),
                         kind,
+                        own: !qualified && self.is_own(&e),
+                        group: EXACT_GROUP,
                     }
                 })
                 .collect();
@@ -362,8 +557,7 @@ impl Vocabulary {
 
     fn fuzzy_hits(&self, index: &Index, query: &Normalized, factor: f64, hits: &mut Vec<Hit>) {
         for scored in index.fuzzy(query) {
-            for &e in index.key_entries(scored.key) {
-                let entry = index.entries[e as usize];
+            for entry in self.own_first(index, index.key_entries(scored.key)) {
                 let variant = if entry.variant == Variant::Full {
                     1.0
                 } else {
@@ -374,6 +568,8 @@ impl Vocabulary {
                     label: entry.label,
                     confidence: round(scored.score * factor * variant),
                     kind: MatchKind::Fuzzy,
+                    own: factor == 1.0 && self.is_own(&entry),
+                    group: scored.key + 1,
                 });
             }
         }
@@ -383,7 +579,7 @@ impl Vocabulary {
     pub(crate) fn stats(&self) -> IndexStats {
         let index = self.index();
         let labels: usize = self.shared.labels.iter().map(|(l, _)| l.len()).sum();
-        let keys: usize = self.shared.keys.iter().map(|(k, _)| k.len()).sum();
+        let keys: usize = self.shared.keys.iter().map(|k| k.text.len()).sum();
         IndexStats {
             labels: self.shared.labels.len(),
             tokens: index.token_count(),
@@ -391,7 +587,9 @@ impl Vocabulary {
                 + labels
                 + self.shared.labels.capacity() * std::mem::size_of::<(Box<str>, u32)>()
                 + keys
-                + self.shared.keys.capacity() * std::mem::size_of::<(Box<str>, u32)>()
+                + self.shared.keys.capacity() * std::mem::size_of::<Key>()
+                + self.shared.own.capacity()
+                + self.shared.key_labels.heap_bytes()
                 + self.shared.exact.heap_bytes(),
         }
     }
@@ -408,12 +606,16 @@ fn round(x: f64) -> f64 {
     (x.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0
 }
 
-/// Ranks hits (best per item; confidence descending, then item, then label) and applies
-/// the policy's thresholds.
+/// Ranks hits (best per item; confidence descending, then own labels before aliases,
+/// then item, then label) and applies the policy's thresholds. Another item within the
+/// margin of the best makes the answer ambiguous, unless the best matched its own id or
+/// name and the other only an alias with the same text: an item's own label wins over
+/// other items' aliases.
 fn decide(mut hits: Vec<Hit>, policy: &ResolvePolicy) -> Outcome {
     hits.sort_by(|a, b| {
         b.confidence
             .total_cmp(&a.confidence)
+            .then(b.own.cmp(&a.own))
             .then(a.item.cmp(&b.item))
             .then(a.label.cmp(&b.label))
     });
@@ -426,11 +628,15 @@ fn decide(mut hits: Vec<Hit>, policy: &ResolvePolicy) -> Outcome {
             rejection: None,
         };
     };
+    // An alias with the text of the best hit's own label.
+    let shadowed = |h: &Hit| top.own && !h.own && h.group == top.group && top.group != NO_GROUP;
     let status = if top.confidence < policy.accept {
         Status::Unknown
     } else if hits
-        .get(1)
-        .is_some_and(|h| h.confidence >= top.confidence - policy.margin)
+        .iter()
+        .skip(1)
+        .take_while(|h| h.confidence >= top.confidence - policy.margin)
+        .any(|h| !shadowed(h))
     {
         Status::Ambiguous
     } else {
@@ -464,15 +670,21 @@ mod tests {
 
     #[test]
     fn lookup_and_collisions() {
-        let (v, c) = Vocabulary::new([("python", 0), ("Python", 0), ("SQL", 1), ("sql", 2)]);
+        let (v, c) = Vocabulary::new([
+            ("python", 0, true),
+            ("Python", 0, false),
+            ("SQL", 1, false),
+            ("sql", 2, false),
+        ]);
         assert_eq!(v.lookup(" PYTHON "), Some(0));
-        assert_eq!(v.lookup("sql"), Some(1));
+        // An alias of two items names neither.
+        assert_eq!(v.lookup("sql"), None);
+        assert_eq!(v.named("Sql"), Named::Several(vec![1, 2]));
         assert_eq!(
             c,
             vec![Collision {
                 label: "sql".into(),
-                first: 1,
-                second: 2
+                items: vec![(1, false), (2, false)],
             }]
         );
         assert_eq!(v.len(), 2);
@@ -482,13 +694,63 @@ mod tests {
         assert_eq!(out.hits.len(), 2);
     }
 
+    /// An item's own label (id or name) wins over other items' aliases, in lookup and in
+    /// resolution alike, for the exact, normalised and fuzzy rules; the others are listed.
+    #[test]
+    fn own_labels_win_over_aliases() {
+        let (v, c) = Vocabulary::new([
+            ("dbms", 0, true),
+            ("database management systems", 0, true),
+            ("SQL", 0, false),
+            ("query languages", 0, false),
+            ("sql", 1, true),
+            ("SQL", 1, true),
+            ("Query  Languages", 1, false),
+            ("databases", 2, true),
+            ("Database management systems", 2, false),
+        ]);
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert_eq!(c[0].items, vec![(0, true), (2, false)]);
+        let policy = ResolvePolicy::default();
+        for query in ["SQL", "sql", "S.Q.L", "databse management systems"] {
+            let out = v.resolve(query, &policy);
+            assert_eq!(out.status, Status::Resolved, "{query}: {out:?}");
+            assert_eq!(out.hits.len(), 2, "{query}: {out:?}");
+        }
+        assert_eq!(v.lookup("SQL"), Some(1));
+        assert_eq!(v.lookup("Database-Management Systems"), Some(0));
+        // Only aliases: ambiguous, every owner listed, in lookup and resolution.
+        assert_eq!(v.named("query languages"), Named::Several(vec![0, 1]));
+        let out = v.resolve("query language", &policy);
+        assert_eq!(out.status, Status::Ambiguous, "{out:?}");
+        let out = v.resolve("quer languages", &policy);
+        assert_eq!(out.status, Status::Ambiguous, "{out:?}");
+        let items: Vec<u32> = out.hits.iter().map(|h| h.item).collect();
+        assert_eq!(items, [0, 1]);
+    }
+
+    /// The item a label is written as wins over another item's label that is equal only
+    /// after normalisation, in lookup and resolution alike.
+    #[test]
+    fn a_label_as_written_wins_over_a_normalised_one() {
+        let (v, _) = Vocabulary::new([("scikit-learn", 0, true), ("Scikit Learn", 1, true)]);
+        assert_eq!(v.lookup("SCIKIT-LEARN"), Some(0));
+        let out = v.resolve("scikit learn", &ResolvePolicy::default());
+        assert_eq!(out.status, Status::Resolved);
+        assert_eq!(out.hits[0].item, 1);
+        assert_eq!(
+            v.resolve("Scikit_Learn", &ResolvePolicy::default()).status,
+            Status::Ambiguous
+        );
+    }
+
     #[test]
     fn lookup_normalises_but_never_guesses() {
         let (v, _) = Vocabulary::new([
-            ("scikit-learn", 0),
-            ("Machine Learning", 1),
-            ("C++", 2),
-            ("C", 3),
+            ("scikit-learn", 0, true),
+            ("Machine Learning", 1, true),
+            ("C++", 2, true),
+            ("C", 3, true),
         ]);
         assert_eq!(v.lookup("Scikit_Learn"), Some(0));
         assert_eq!(v.lookup("scikitlearn"), Some(0));
@@ -502,7 +764,7 @@ mod tests {
 
     #[test]
     fn suggestions_rank_close_labels() {
-        let (v, _) = Vocabulary::new([("python", 0), ("pytorch", 1), ("sql", 2)]);
+        let (v, _) = Vocabulary::new([("python", 0, true), ("pytorch", 1, true), ("sql", 2, true)]);
         assert_eq!(v.suggest("pyhton", 2)[0], 0);
         assert!(v.suggest("zzzzzz", 3).is_empty());
     }
