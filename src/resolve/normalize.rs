@@ -50,93 +50,143 @@ pub(crate) fn is_light(token: &str) -> bool {
     is_stopword(token) || FILLERS.contains(&token)
 }
 
-/// Folds `s`: compatibility forms, accents, case; see the module docs.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| {
-            if b.is_ascii_control() {
-                ' '
-            } else {
-                char::from(b.to_ascii_lowercase())
+/// An ASCII byte folded: lowercase, control characters as spaces.
+fn fold_ascii(b: u8) -> u8 {
+    if b.is_ascii_control() {
+        b' '
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// Folds one character, giving the characters it becomes (none, one or a few) to `push`.
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    let spelled = |s: &str, push: &mut dyn FnMut(char)| s.chars().for_each(push);
+    match c {
+        c if c.is_ascii() => push(fold_ascii(c as u8) as char),
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+        '™' | '®' | '©' | '℠' => {}
+        'ß' | 'ẞ' => spelled("ss", &mut push),
+        'æ' | 'Æ' => spelled("ae", &mut push),
+        'œ' | 'Œ' => spelled("oe", &mut push),
+        'þ' | 'Þ' => spelled("th", &mut push),
+        'ø' | 'Ø' => push('o'),
+        'ł' | 'Ł' => push('l'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => push('d'),
+        'ı' => push('i'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => push('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => push('\''),
+        c if c.is_control() => push(' '),
+        c => decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                d.to_lowercase().for_each(&mut push);
             }
+        }),
+    }
+}
+
+/// A character of folded text, with the byte range of the character of the original text
+/// it comes from (offsets past 4 GiB saturate).
+#[derive(Debug, Clone, Copy)]
+struct Folded {
+    c: char,
+    start: u32,
+    end: u32,
+}
+
+/// The folded characters of `text`, each with its place in `text`.
+fn folded_chars(text: &str) -> Vec<Folded> {
+    let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let mut out = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        out.extend(text.bytes().enumerate().map(|(i, b)| Folded {
+            c: fold_ascii(b) as char,
+            start: at(i),
+            end: at(i + 1),
         }));
         return out;
     }
-    for c in s.chars() {
-        match c {
-            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '™' | '®' | '©' | '℠' => {}
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ø' | 'Ø' => out.push('o'),
-            'ł' | 'Ł' => out.push('l'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ı' => out.push('i'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            c if c.is_control() => out.push(' '),
-            c => decompose_compatible(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }),
-        }
+    for (i, c) in text.char_indices() {
+        let (start, end) = (at(i), at(i + c.len_utf8()));
+        fold_char(c, |c| out.push(Folded { c, start, end }));
     }
     out
 }
 
-/// Splits folded text into raw (unstemmed) tokens; see the module docs.
-fn tokenize(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut tokens = Vec::new();
+/// Calls `emit(token, start, end)` for each raw (folded, unstemmed) token of `text`, in
+/// order, with the byte range of `text` it was read from; see the module docs for the
+/// rules. Labels, queries and running text are tokenised by this one function, so a
+/// label found in a text is the label resolution knows.
+///
+/// The `and` read from a lone `&` has the `&`'s range.
+pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
+    let chars = folded_chars(text);
+    let alnum = |i: usize| chars.get(i).is_some_and(|f| f.c.is_alphanumeric());
     let mut cur = String::new();
-    let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    // The range of `cur` in `text`.
+    let (mut start, mut end) = (0u32, 0u32);
+    let mut flush = |cur: &mut String, start: u32, end: u32| {
+        if !cur.is_empty() {
+            emit(cur, start as usize, end as usize);
+            cur.clear();
+        }
+    };
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if c.is_alphanumeric() {
+        let f = chars[i];
+        let mut extend = |cur: &mut String, c: char| {
+            if cur.is_empty() {
+                start = f.start;
+            }
             cur.push(c);
+            end = f.end;
+        };
+        if f.c.is_alphanumeric() {
+            extend(&mut cur, f.c);
             i += 1;
             continue;
         }
-        match c {
+        match f.c {
             '+' | '#' if !cur.is_empty() => {
                 // A run of `+`/`#` ending a word belongs to it (c++, c#); inside a word
                 // (`python+sql`) it separates.
-                let mut end = i;
-                while end < chars.len() && matches!(chars[end], '+' | '#') {
-                    end += 1;
+                let mut stop = i;
+                while stop < chars.len() && matches!(chars[stop].c, '+' | '#') {
+                    stop += 1;
                 }
-                if alnum(end) {
-                    flush(&mut cur, &mut tokens);
+                if alnum(stop) {
+                    flush(&mut cur, start, end);
                 } else {
-                    cur.extend(&chars[i..end]);
+                    cur.extend(chars[i..stop].iter().map(|f| f.c));
+                    end = chars[stop - 1].end;
                 }
-                i = end;
+                i = stop;
                 continue;
             }
-            '.' if cur.is_empty() && alnum(i + 1) && (i == 0 || !alnum(i - 1)) => cur.push('.'),
-            '\'' if !cur.is_empty() && alnum(i + 1) => {}
-            '&' if !cur.is_empty() && cur.chars().count() <= 2 && alnum(i + 1) => cur.push('&'),
-            '&' => {
-                flush(&mut cur, &mut tokens);
-                tokens.push("and".to_string());
+            '.' if cur.is_empty() && alnum(i + 1) && (i == 0 || !alnum(i - 1)) => {
+                extend(&mut cur, '.')
             }
-            _ => flush(&mut cur, &mut tokens),
+            '\'' if !cur.is_empty() && alnum(i + 1) => {}
+            '&' if !cur.is_empty() && cur.chars().count() <= 2 && alnum(i + 1) => {
+                extend(&mut cur, '&')
+            }
+            '&' => {
+                flush(&mut cur, start, end);
+                let mut and = String::from("and");
+                flush(&mut and, f.start, f.end);
+            }
+            _ => flush(&mut cur, start, end),
         }
         i += 1;
     }
-    flush(&mut cur, &mut tokens);
-    tokens
+    flush(&mut cur, start, end);
 }
 
-fn flush(cur: &mut String, tokens: &mut Vec<String>) {
-    if !cur.is_empty() {
-        tokens.push(std::mem::take(cur));
-    }
+/// Splits text into raw (unstemmed) tokens; see the module docs.
+fn tokenize(text: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for_each_token(text, |t, _, _| tokens.push(t.to_string()));
+    tokens
 }
 
 /// Words ending like plurals that the rules would mangle.
@@ -177,7 +227,7 @@ pub(crate) struct Normalized {
 impl Normalized {
     /// Normalises `text` (see the module docs).
     pub(crate) fn new(text: &str) -> Normalized {
-        let raw = tokenize(&fold(text));
+        let raw = tokenize(text);
         let compact = if raw.len() == 1 {
             stem(&raw[0])
         } else {
@@ -364,6 +414,26 @@ mod tests {
         let (out, inside) = split_qualifiers("a (b (c) d").unwrap();
         assert_eq!(key(&out), "a");
         assert_eq!(inside, ["b  c  d"]);
+    }
+
+    /// Every token knows where it was read, through folding that changes lengths.
+    #[test]
+    fn tokens_keep_their_place_in_the_text() {
+        let text = "Straße, C++/ﬁle R&D & Node.js — ＰＹ";
+        let mut got = Vec::new();
+        for_each_token(text, |t, s, e| got.push((t.to_string(), &text[s..e])));
+        let want = [
+            ("strasse", "Straße"),
+            ("c++", "C++"),
+            ("file", "ﬁle"),
+            ("r&d", "R&D"),
+            ("and", "&"),
+            ("node", "Node"),
+            ("js", "js"),
+            ("py", "ＰＹ"),
+        ];
+        let want: Vec<(String, &str)> = want.iter().map(|(t, s)| (t.to_string(), *s)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]
