@@ -3,6 +3,7 @@
 
 mod builtin;
 pub(crate) mod document;
+mod levels;
 mod text;
 
 pub use document::{CATALOG_FORMAT, PROFILE_FORMAT};

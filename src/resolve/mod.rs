@@ -35,6 +35,7 @@
 
 mod index;
 mod normalize;
+mod phrase;
 mod policy;
 mod resolution;
 mod vocabulary;
@@ -46,6 +47,8 @@ use crate::error::Result;
 use crate::model::SkillId;
 use crate::util::text::clip;
 
+pub use phrase::MAX_PHRASE_WORDS;
+pub(crate) use phrase::{Found, PhraseIndex, Reading, Word, Words};
 pub(crate) use vocabulary::{normalize, Collision, Outcome, Vocabulary};
 
 pub use policy::ResolvePolicy;
@@ -235,6 +238,12 @@ impl Resolver {
             candidates,
             outcome.rejection,
         )
+    }
+
+    /// The phrase index over the skills' labels, for finding them in running text (built
+    /// on first use, once, and shared by every clone).
+    pub(crate) fn phrases(&self) -> &PhraseIndex {
+        self.vocabulary.phrases()
     }
 
     /// Builds the index now if it was not yet (a catalog's resolver builds it on first

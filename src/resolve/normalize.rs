@@ -22,6 +22,8 @@
 //!    without spaces (the compact form: `ML Ops` = `MLOps`, `big data` = `Big-Data`), and
 //!    the sorted content words (token order: `learning machine` = `machine learning`).
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Words that carry little meaning in a skill label. They are kept as tokens (with a
@@ -192,23 +194,25 @@ fn tokenize(text: &str) -> Vec<String> {
 /// Words ending like plurals that the rules would mangle.
 const NOT_PLURAL: [&str; 4] = ["series", "species", "mathematics", "physics"];
 
-/// Strips a plural ending from an ASCII lowercase word of 4 letters or more.
-pub(crate) fn stem(token: &str) -> String {
+/// Strips a plural ending from an ASCII lowercase word of 4 letters or more. Borrows
+/// unless the ending changes (`-ies` → `-y`), so that running text is stemmed without
+/// allocating.
+pub(crate) fn stem(token: &str) -> Cow<'_, str> {
     let n = token.len();
     if n < 4 || !token.bytes().all(|b| b.is_ascii_lowercase()) || NOT_PLURAL.contains(&token) {
-        return token.to_string();
+        return Cow::Borrowed(token);
     }
     if n >= 5 && token.ends_with("ies") {
-        format!("{}y", &token[..n - 3])
+        Cow::Owned(format!("{}y", &token[..n - 3]))
     } else if token.ends_with("sses")
         || (n >= 5
             && (token.ends_with("ches") || token.ends_with("shes") || token.ends_with("xes")))
     {
-        token[..n - 2].to_string()
+        Cow::Borrowed(&token[..n - 2])
     } else if token.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|e| token.ends_with(e)) {
-        token[..n - 1].to_string()
+        Cow::Borrowed(&token[..n - 1])
     } else {
-        token.to_string()
+        Cow::Borrowed(token)
     }
 }
 
@@ -229,15 +233,15 @@ impl Normalized {
     pub(crate) fn new(text: &str) -> Normalized {
         let raw = tokenize(text);
         let compact = if raw.len() == 1 {
-            stem(&raw[0])
+            stem(&raw[0]).into_owned()
         } else {
             let joined: String = raw.iter().map(|t| t.trim_start_matches('.')).collect();
-            stem(&joined)
+            stem(&joined).into_owned()
         };
         let letters = text.chars().filter(|c| c.is_alphabetic());
         let capitals = letters.clone().count() >= 2 && letters.clone().all(|c| !c.is_lowercase());
         Normalized {
-            tokens: raw.iter().map(|t| stem(t)).collect(),
+            tokens: raw.iter().map(|t| stem(t).into_owned()).collect(),
             compact,
             capitals,
         }

@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::index::{Index, Tier, Variant};
 use super::normalize::{split_qualifiers, Normalized};
+use super::phrase::PhraseIndex;
 use super::{IndexStats, MatchKind, Rejection, ResolvePolicy, Status};
 use crate::util::hash::HashSet;
 use crate::util::lookup::Lookup;
@@ -75,6 +76,8 @@ struct Shared {
     exact: Lookup,
     /// Built on first use beyond [`Vocabulary::lookup`]'s exact lookup.
     index: OnceLock<Index>,
+    /// Built on first use by extraction from running text.
+    phrases: OnceLock<PhraseIndex>,
 }
 
 /// Labels mapped to item indices: exact lookup, the resolution index, suggestions.
@@ -160,6 +163,7 @@ impl Vocabulary {
             keys,
             exact,
             index: OnceLock::new(),
+            phrases: OnceLock::new(),
         };
         (
             Vocabulary {
@@ -174,6 +178,13 @@ impl Vocabulary {
         self.shared
             .index
             .get_or_init(|| Index::build(&self.shared.labels))
+    }
+
+    /// The phrase index, built on first use.
+    pub(crate) fn phrases(&self) -> &PhraseIndex {
+        self.shared
+            .phrases
+            .get_or_init(|| PhraseIndex::build(&self.shared.labels))
     }
 
     /// The item a label names: exactly (ignoring case and spaces), or else after
