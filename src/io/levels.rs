@@ -22,8 +22,8 @@
 //! | 5 | expert, expertise, mastery, deep expertise, expert-level | excellent, native, native speaker, bilingual |
 //! | 4 | advanced, strong, proficient, proficiency, extensive, highly proficient, very strong, in-depth, senior-level | fluent, very good |
 //! | 3 | intermediate, working knowledge, solid, good, good knowledge, hands-on, competent, practical | working |
-//! | 2 | beginner, some, some experience, junior, entry-level, novice, elementary, currently learning, just started | learning, beginner level |
-//! | 1 | basic, familiarity, familiar, exposure, awareness, aware | limited |
+//! | 2 | basic, beginner, some, some experience, junior, entry-level, novice, elementary, currently learning, just started | learning, beginner level |
+//! | 1 | familiarity, familiar, exposure, awareness, aware | limited |
 //! | 0 | | none, no, not yet (read as "does not have it") |
 //!
 //! Praise that states no level in running text (`excellent communication`, `deep
@@ -74,7 +74,7 @@ const PHRASES: &[(&str, u8, Place)] = &[
     ("working", 3, Place::After),
     ("beginner", 2, Place::Both),
     ("beginner level", 2, Place::After),
-    ("basic", 1, Place::Both),
+    ("basic", 2, Place::Both),
     ("some", 2, Place::Both),
     ("some experience", 2, Place::Both),
     ("junior", 2, Place::Both),
@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(phrase_leading(&["expert", "in", "sql"]), Some((lvl(5), 2)));
         assert_eq!(
             phrase_leading(&["basic", "knowledge", "of", "r"]),
-            Some((lvl(1), 3))
+            Some((lvl(2), 3))
         );
     }
 }

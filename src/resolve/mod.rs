@@ -48,7 +48,7 @@ use crate::model::SkillId;
 use crate::util::text::clip;
 
 pub use phrase::MAX_PHRASE_WORDS;
-pub(crate) use phrase::{Found, PhraseIndex, Reading, Word, Words};
+pub(crate) use phrase::{Found, PhraseIndex, Reading, Words};
 pub(crate) use vocabulary::{normalize, Collision, Outcome, Vocabulary};
 
 pub use policy::ResolvePolicy;
@@ -85,7 +85,9 @@ pub struct IndexStats {
 ///    in the label (`Python (computer programming)`) or in the query
 ///    (`Big-Data (Hadoop)` → big data).
 /// 5. **Acronym** (0.90 in capitals, else 0.78): the initials of a multi-word label's
-///    content words, where no label already is that string (`NLP`).
+///    content words, where no label already is that string (`NLP`); two-letter
+///    acronyms only from labels written as names (`Machine Learning`, not `team
+///    player`).
 /// 6. **Fuzzy**: a weighted Sørensen–Dice coefficient over words, where each pair of
 ///    words counts by its similarity `0.6 × normalised Damerau–Levenshtein + 0.4 ×
 ///    Jaro–Winkler` (strsim); words pair one-to-one; stopwords weigh 0.25. Words match

@@ -226,6 +226,9 @@ pub(crate) struct Normalized {
     /// Whether the text was written in capitals (two or more letters, none lowercase),
     /// as acronyms are.
     pub capitals: bool,
+    /// Whether every content word starts with a capital or a digit (`Natural Language
+    /// Processing`), as names are written.
+    pub titled: bool,
 }
 
 impl Normalized {
@@ -240,10 +243,19 @@ impl Normalized {
         };
         let letters = text.chars().filter(|c| c.is_alphabetic());
         let capitals = letters.clone().count() >= 2 && letters.clone().all(|c| !c.is_lowercase());
+        let titled = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !is_stopword(&w.to_lowercase()))
+            .all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
         Normalized {
             tokens: raw.iter().map(|t| stem(t).into_owned()).collect(),
             compact,
             capitals,
+            titled,
         }
     }
 
@@ -272,11 +284,14 @@ impl Normalized {
         Some(words.join(" "))
     }
 
-    /// The initials of the content words (`natural language processing` → `nlp`), when
-    /// there are 2 to 6 of them and each starts with an ASCII letter.
+    /// The initials of the content words (`Natural Language Processing` → `nlp`), when
+    /// there are 2 to 6 of them and each starts with an ASCII letter. A two-letter acronym
+    /// comes only from a label written as a name (title case: `Machine Learning` → `ml`):
+    /// two-word phrases written as people say them (`finance experience`, `team
+    /// player`) would otherwise claim most pairs of capitals (`FE`, `TP`, `CI`).
     pub(crate) fn acronym(&self) -> Option<String> {
         let words: Vec<&String> = self.tokens.iter().filter(|t| !is_stopword(t)).collect();
-        if !(2..=6).contains(&words.len()) {
+        if !(2..=6).contains(&words.len()) || (words.len() == 2 && !self.titled) {
             return None;
         }
         words
@@ -404,6 +419,7 @@ mod tests {
                 .as_deref(),
             Some("dsa")
         );
+        assert_eq!(Normalized::new("team player").acronym(), None);
         assert!(Normalized::new("NLP").capitals);
         assert!(!Normalized::new("nlp").capitals);
     }

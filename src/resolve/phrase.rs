@@ -86,6 +86,7 @@ impl Words {
     }
 
     /// The words, in text order.
+    #[cfg(test)]
     pub(crate) fn all(&self) -> &[Word] {
         &self.words
     }
@@ -275,7 +276,7 @@ impl PhraseIndex {
     fn candidates(&self, words: &Words, i: usize, out: &mut Vec<Found>) {
         out.clear();
         let n = words.len();
-        let mut walk = |mut node: u32, mut j: usize, mut reading: Reading, out: &mut Vec<Found>| {
+        let walk = |mut node: u32, mut j: usize, mut reading: Reading, out: &mut Vec<Found>| {
             while j < n {
                 let id = words.words[j].id;
                 node = match self.step(node, id) {
@@ -334,17 +335,6 @@ impl PhraseIndex {
                 None => i += 1,
             }
         }
-    }
-
-    /// Approximate heap memory, in bytes.
-    pub(crate) fn heap_bytes(&self) -> usize {
-        let words: usize = self.words.iter().map(|w| w.len()).sum();
-        self.ids.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
-            + words * 2
-            + self.words.capacity() * std::mem::size_of::<Box<str>>()
-            + self.next.capacity() * (std::mem::size_of::<(u64, u32)>() + 1)
-            + self.ends.capacity()
-            + self.children.heap_bytes()
     }
 }
 

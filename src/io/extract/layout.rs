@@ -11,10 +11,11 @@
 //! | requirements | requirements, must have, what you'll need, what we're looking for, qualifications, essential, your profile, who you are, about you | essential |
 //! | preferred | nice to have, preferred, desirable, bonus, good to have, a plus, ideally | optional |
 //! | role | responsibilities, what you'll do, the role, your mission, duties, how we work, stack, tech, tools, team | important |
+//! | not needed | not required, not needed, don't need, don't expect, no need | mentions negated |
 //! | boilerplate | about us, about *company*, who we are, benefits, perks, what we offer, why join, salary, equal opportunity, diversity, how to apply, hiring process, our values, culture, location; in CVs declaration, references, interests, hobbies | left out |
 //! | other | any other heading, and the text before the first heading | important |
 //!
-//! The first line of a posting is its title. A paragraph (lines up to a blank line or a
+//! The first line of a posting is its title, unless it is a known heading. A paragraph (lines up to a blank line or a
 //! heading) that speaks of equal opportunity (`equal opportunity`, `without regard to`,
 //! `protected characteristic`, `reasonable accommodation`...) or starts with application
 //! instructions (`To apply`, `How to apply`, `Please apply`, `Send your CV`) is
@@ -45,6 +46,8 @@ pub(crate) enum SectionKind {
     Role,
     /// Company blurb, benefits, equal opportunity, application instructions.
     Boilerplate,
+    /// What is not needed: `Not required`, `You don't need`: its mentions are negated.
+    NotNeeded,
     /// Any other heading, or none.
     Other,
 }
@@ -55,7 +58,7 @@ impl SectionKind {
         match self {
             SectionKind::Requirements => Some(Importance::Essential),
             SectionKind::Preferred => Some(Importance::Optional),
-            SectionKind::Boilerplate => None,
+            SectionKind::Boilerplate | SectionKind::NotNeeded => None,
             _ => Some(Importance::Important),
         }
     }
@@ -202,6 +205,20 @@ const ROLE: &[&str] = &[
     "position",
 ];
 
+/// Headings of what a posting does not need.
+const NOT_NEEDED: &[&str] = &[
+    "not required",
+    "not needed",
+    "not necessary",
+    "not expected",
+    "don't need",
+    "do not need",
+    "don't expect",
+    "do not expect",
+    "no need",
+    "what you don't",
+];
+
 /// What `about X` is about when it is not boilerplate.
 const ABOUT_THE_JOB: &[&str] = &[
     "the role",
@@ -263,6 +280,9 @@ fn heading_kind(heading: &str, kind: DocumentKind) -> Option<SectionKind> {
         if !ABOUT_THE_JOB.iter().any(|w| rest.starts_with(w)) {
             return Some(SectionKind::Boilerplate);
         }
+    }
+    if any(NOT_NEEDED) {
+        return Some(SectionKind::NotNeeded);
     }
     if kind == DocumentKind::Cv {
         return (any(BOILERPLATE) || any(CV_BOILERPLATE)).then_some(SectionKind::Boilerplate);
@@ -396,10 +416,11 @@ impl Reader {
         self.seen += 1;
         let first = self.seen == 1;
         let after_blank = std::mem::replace(&mut self.after_blank, false) || first;
-        if first && kind == DocumentKind::Posting {
+        let (content, marked) = strip_marker(trimmed);
+        let known = || heading_kind(content.split(':').next().unwrap_or(content), kind);
+        if first && kind == DocumentKind::Posting && known().is_none() {
             return self.open(sections, SectionKind::Title, Some(trimmed));
         }
-        let (content, marked) = strip_marker(trimmed);
         if !marked {
             if let Some(section) = self.heading(sections, content, kind, after_blank, next_blank) {
                 return section;

@@ -27,6 +27,9 @@ pub enum Doubt {
     /// A job title or a team's name (`ML Engineer`, `the data science team`), or in the
     /// title line of a posting: it names a job, not a skill asked for.
     JobTitle,
+    /// The subject of a degree (`MSc in Statistics`, `PhD in CS, ML or a related
+    /// field`): a qualification, not a skill claimed or asked for.
+    Degree,
     /// A near match of a label (a typo) below the fuzzy threshold.
     Fuzzy,
     /// The label names several skills and the resolver cannot tell which.
@@ -35,13 +38,14 @@ pub enum Doubt {
 
 impl Doubt {
     /// The lowercase name: `common_word`, `compound`, `proper_name`, `job_title`,
-    /// `fuzzy` or `ambiguous`.
+    /// `degree`, `fuzzy` or `ambiguous`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Doubt::CommonWord => "common_word",
             Doubt::Compound => "compound",
             Doubt::ProperName => "proper_name",
             Doubt::JobTitle => "job_title",
+            Doubt::Degree => "degree",
             Doubt::Fuzzy => "fuzzy",
             Doubt::Ambiguous => "ambiguous",
         }
