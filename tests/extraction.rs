@@ -52,6 +52,7 @@ struct Counts {
     negation_total: usize,
     level_right: usize,
     level_total: usize,
+    level_invented: usize,
     importance_right: usize,
     importance_total: usize,
     worst_unrelated: usize,
@@ -108,6 +109,9 @@ fn measure(catalog: &Catalog, verbose: bool) -> Counts {
                 c.negation_right += 1;
             } else if verbose {
                 println!("NEG {doc} {id} gold {} got {}", g.negated, s.negated());
+            }
+            if g.level.is_none() && s.level().is_some() {
+                c.level_invented += 1;
             }
             if let Some(level) = g.level {
                 c.level_total += 1;
@@ -172,14 +176,16 @@ fn extraction_quality_on_the_labelled_corpus() {
     );
     println!(
         "negation {negation:.3} ({}/{}), level within one {level:.3} ({}/{}), \
-         importance {importance:.3} ({}/{}), most false skills in an unrelated posting {}",
+         importance {importance:.3} ({}/{}), most false skills in an unrelated posting {}; \
+         a level where the gold states none: {}",
         c.negation_right,
         c.negation_total,
         c.level_right,
         c.level_total,
         c.importance_right,
         c.importance_total,
-        c.worst_unrelated
+        c.worst_unrelated,
+        c.level_invented
     );
     assert!(precision >= FLOOR_PRECISION, "precision {precision:.3}");
     assert!(recall >= FLOOR_RECALL, "recall {recall:.3}");
@@ -198,5 +204,5 @@ fn extraction_quality_on_the_labelled_corpus() {
 const FLOOR_PRECISION: f64 = 0.95;
 const FLOOR_RECALL: f64 = 0.90;
 const FLOOR_NEGATION: f64 = 0.85;
-const FLOOR_LEVEL: f64 = 0.72;
+const FLOOR_LEVEL: f64 = 0.85;
 const FLOOR_IMPORTANCE: f64 = 0.85;

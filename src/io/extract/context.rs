@@ -148,6 +148,69 @@ pub(super) fn level_before(
     None
 }
 
+/// How many words a level that opens a clause, or years anywhere in it, may stand before
+/// the mention they qualify (`5+ years building data pipelines in Python`).
+const CLAUSE_LEVEL_WORDS: usize = 8;
+
+/// A level stated farther away in the mention's clause: years within
+/// [`CLAUSE_LEVEL_WORDS`] words before it (`5+ years building data pipelines in Python`),
+/// or a level phrase that opens the clause (`Strong programming in Python`, `Solid grasp
+/// of CS fundamentals: data structures`).
+pub(super) fn level_in_clause(
+    text: &str,
+    words: &Words,
+    first: usize,
+    clause: Clause,
+) -> Option<LevelRead> {
+    let ids: Vec<usize> = (first.saturating_sub(CLAUSE_LEVEL_WORDS)..first)
+        .filter(|&j| {
+            words
+                .get(j)
+                .is_some_and(|w| w.start as usize >= clause.start)
+        })
+        .collect();
+    let span = |j: usize| {
+        let start = words.get(j).map_or(0, |w| w.start as usize);
+        let end = words.get(first).map_or(start, |w| w.start as usize);
+        text.get(start..end).unwrap_or("").trim().to_string()
+    };
+    let last = words.get(*ids.last()?)?;
+    for &j in ids.iter().rev() {
+        let w = words.get(j)?;
+        if !text
+            .as_bytes()
+            .get(w.start as usize)
+            .is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let s = lower(text, w.start as usize, last.end as usize);
+        if let Some((years, _)) = levels::years_prefix(&s) {
+            return Some(LevelRead {
+                level: levels::years_to_level(years),
+                source: LevelSource::Years,
+                text: span(j),
+            });
+        }
+    }
+    let opens = ids.first().is_some_and(|&j| {
+        j == 0
+            || words
+                .get(j - 1)
+                .is_none_or(|w| (w.start as usize) < clause.start)
+    });
+    if !opens {
+        return None;
+    }
+    let folded: Vec<&str> = ids.iter().map(|&j| words.folded(j)).collect();
+    let (level, _) = levels::phrase_leading(&folded)?;
+    Some(LevelRead {
+        level,
+        source: LevelSource::Word,
+        text: span(ids[0]),
+    })
+}
+
 /// Years of experience ending at the last of `ids` (`5+ years`, `3-5 yrs`): the level and
 /// the position in `ids` where they start.
 fn years_ending(text: &str, words: &Words, ids: &[usize]) -> Option<(Level, usize)> {
@@ -195,6 +258,17 @@ pub(super) fn level_after(text: &str, end: usize) -> Option<LevelRead> {
     let piece = body.get(..piece_end).unwrap_or("");
     piece.split([',', ';']).find_map(|part| {
         let part = part.trim().to_lowercase();
+        let part = ["min ", "min. ", "minimum ", "at least ", "over "]
+            .iter()
+            .find_map(|p| part.strip_prefix(p))
+            .map_or(part.clone(), str::to_string);
+        if let Some((years, _)) = levels::years_prefix(&part) {
+            return Some(LevelRead {
+                level: levels::years_to_level(years),
+                source: LevelSource::Years,
+                text: part,
+            });
+        }
         let (level, source) = match levels::read_after(&part)? {
             Reading::Word(l) => (l, LevelSource::Word),
             Reading::Number(l) => (l, LevelSource::Number),

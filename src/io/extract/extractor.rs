@@ -484,7 +484,8 @@ impl Reader<'_> {
     ) {
         let read = context::level_before(self.text, self.words, f.start, clause)
             .or_else(|| context::level_after(self.text, mention.end))
-            .or_else(|| self.shared_level(mention.start, clause, previous.as_ref()));
+            .or_else(|| self.shared_level(mention.start, clause, previous.as_ref()))
+            .or_else(|| context::level_in_clause(self.text, self.words, f.start, clause));
         let Some(read) = read else {
             *previous = None;
             return;
