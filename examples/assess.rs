@@ -4,7 +4,13 @@
 //! cargo run --example assess -- --profile examples/data/data-scientist.json \
 //!     [--catalog FILE] [--target ROLE_ID] [--top N] [--hours-per-week N] [--json] [--strict]
 //! cargo run --example assess -- --profile-text examples/data/newcomer.txt
+//! cargo run --example assess -- --cv examples/data/cv-career-changer.txt \
+//!     --posting examples/data/posting-data-engineer.txt
 //! ```
+//!
+//! `--posting FILE` reads a pasted job posting into a role (`posting`) and scores the
+//! profile against it, with the course plan that closes the gaps ("how far am I from
+//! this job?"); `--cv FILE` reads the profile from a CV written as prose.
 //!
 //! `--profile-text` reads what a person pasted ("Python (advanced), SQL: 3, Docker") and
 //! shows how each item was resolved. Bad arguments or files exit with status 2 and the
@@ -14,17 +20,20 @@ use std::process::ExitCode;
 
 use serde_json::json;
 use skillgap::assess::Assessor;
-use skillgap::io::ProfileParser;
+use skillgap::io::{DocumentKind, Extractor, ProfileParser};
 use skillgap::Profile;
 
 mod common;
 
-const USAGE: &str = "usage: assess (--profile FILE | --profile-text FILE) [--catalog FILE] \
-[--target ROLE_ID] [--top N] [--hours-per-week N] [--json] [--strict]";
+const USAGE: &str = "usage: assess (--profile FILE | --profile-text FILE | --cv FILE) \
+[--posting FILE] [--catalog FILE] [--target ROLE_ID] [--top N] [--hours-per-week N] [--json] \
+[--strict]";
 
 struct Args {
     profile: Option<String>,
     profile_text: Option<String>,
+    cv: Option<String>,
+    posting: Option<String>,
     catalog: Option<String>,
     target: Option<String>,
     top: Option<usize>,
@@ -38,6 +47,8 @@ fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         profile: None,
         profile_text: None,
+        cv: None,
+        posting: None,
         catalog: None,
         target: None,
         top: None,
@@ -49,6 +60,8 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--profile" => args.profile = Some(flags.value(&arg)?),
             "--profile-text" => args.profile_text = Some(flags.value(&arg)?),
+            "--cv" => args.cv = Some(flags.value(&arg)?),
+            "--posting" => args.posting = Some(flags.value(&arg)?),
             "--catalog" => args.catalog = Some(flags.value(&arg)?),
             "--target" => args.target = Some(flags.value(&arg)?),
             "--top" => args.top = Some(flags.number(&arg)?),
@@ -58,16 +71,52 @@ fn parse_args() -> Result<Args, String> {
             other => return Err(flags.unknown(other)),
         }
     }
-    if args.profile.is_some() == args.profile_text.is_some() {
-        return Err(format!("give one of --profile and --profile-text\n{USAGE}"));
+    let given = [&args.profile, &args.profile_text, &args.cv];
+    if given.iter().filter(|a| a.is_some()).count() != 1 {
+        return Err(format!(
+            "give one of --profile, --profile-text and --cv\n{USAGE}"
+        ));
+    }
+    if args.posting.is_some() && args.target.is_some() {
+        return Err(format!(
+            "--posting is the target: leave out --target\n{USAGE}"
+        ));
     }
     Ok(args)
 }
 
 fn run() -> Result<(), String> {
-    let args = parse_args()?;
-    let catalog = common::load_catalog(args.catalog.as_deref())?;
+    let mut args = parse_args()?;
+    let mut catalog = common::load_catalog(args.catalog.as_deref())?;
+    if let Some(path) = &args.posting {
+        let found = catalog
+            .extract(&common::read(path)?)
+            .map_err(|e| format!("{path}: {e}"))?;
+        let role = found.to_role("posting", "Pasted posting");
+        if role.requirements().is_empty() {
+            return Err(format!(
+                "{path}: no skill of the catalog found in the posting"
+            ));
+        }
+        catalog = catalog
+            .into_builder()
+            .role(role)
+            .build()
+            .map_err(|e| format!("{path}: {e}"))?;
+        args.target = Some("posting".to_string());
+    }
+    let from_cv = match &args.cv {
+        Some(path) => Some(
+            Extractor::new(&catalog)
+                .kind(DocumentKind::Cv)
+                .extract(&common::read(path)?)
+                .map_err(|e| format!("{path}: {e}"))?
+                .to_profile(),
+        ),
+        None => None,
+    };
     let profile = match (&args.profile, &args.profile_text) {
+        _ if from_cv.is_some() => from_cv.unwrap_or_default(),
         (Some(path), _) => {
             Profile::from_json(&common::read(path)?).map_err(|e| format!("{path}: {e}"))?
         }
@@ -85,7 +134,11 @@ fn run() -> Result<(), String> {
             }
             parsed.into_profile()
         }
-        (None, None) => return Err(format!("give one of --profile and --profile-text\n{USAGE}")),
+        (None, None) => {
+            return Err(format!(
+                "give one of --profile, --profile-text and --cv\n{USAGE}"
+            ))
+        }
     };
     let assessment = Assessor::new(&catalog)
         .strict(args.strict)

@@ -206,3 +206,218 @@ const FLOOR_RECALL: f64 = 0.90;
 const FLOOR_NEGATION: f64 = 0.85;
 const FLOOR_LEVEL: f64 = 0.85;
 const FLOOR_IMPORTANCE: f64 = 0.85;
+
+// ---------------------------------------------------------------------------------------
+// Behaviour pinned on small texts, hostile input and other catalogs.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use skillgap::io::MAX_EXTRACT_BYTES;
+use skillgap::{Error, Importance, Profile};
+
+fn ids(found: &skillgap::io::Extraction) -> Vec<&str> {
+    found.skills().iter().map(|s| s.skill().as_str()).collect()
+}
+
+#[test]
+fn the_issue_rules_on_small_texts() {
+    let catalog = Catalog::builtin();
+    let found = catalog
+        .extract(
+            "Senior ML Engineer\n\nRequirements\n- 5+ years of Python\n- Experience with \
+             TensorFlow/PyTorch\n- Big Data (Hadoop, Spark)\n- No prior experience with Java \
+             required\n\nNice to have\n- AWS is a plus\n\nAbout us\nWe value R&D, C-suite \
+             buy-in and a Go-to-market plan. Our SQL-free perks: free lunch.",
+        )
+        .expect("extracts");
+    assert_eq!(
+        ids(&found),
+        [
+            "python",
+            "tensorflow",
+            "pytorch",
+            "big-data",
+            "hadoop",
+            "spark",
+            "java",
+            "aws"
+        ]
+    );
+    let python = found.skill("python").expect("python");
+    assert_eq!(python.level().map(|l| l.get()), Some(5));
+    assert_eq!(python.importance(), Some(Importance::Essential));
+    assert!(found.skill("java").expect("java").negated());
+    assert_eq!(found.skill("java").expect("java").importance(), None);
+    assert_eq!(
+        found.skill("aws").expect("aws").importance(),
+        Some(Importance::Optional)
+    );
+    // `ML Engineer` in the title names the job: returned as uncertain, not as a skill.
+    assert!(found.uncertain().iter().any(|u| u.mention().text() == "ML"));
+    assert!(found.boilerplate_left_out() >= 1);
+}
+
+#[test]
+fn weak_labels_need_evidence() {
+    let catalog = Catalog::builtin();
+    let found = catalog
+        .extract("We spark joy in R&D and our C-suite. Go-to-market by Friday.")
+        .expect("extracts");
+    assert!(found.skills().is_empty(), "{:?}", ids(&found));
+    let found = catalog
+        .extract("Statistics in R, SQL and Python for data analysis.")
+        .expect("extracts");
+    assert_eq!(
+        ids(&found),
+        ["statistics", "r", "sql", "python", "data-analysis"]
+    );
+}
+
+#[test]
+fn spans_point_at_the_text_and_repeated_skills_are_one_result() {
+    let catalog = Catalog::builtin();
+    let text = "Python and PyTorch daily.\n\nWe use Docker; strong Python; basic SQL.\nSQL (4/5)";
+    let found = Extractor::new(catalog)
+        .kind(DocumentKind::Cv)
+        .extract(text)
+        .expect("extracts");
+    for s in found.skills() {
+        for m in s.mentions() {
+            assert_eq!(&text[m.start()..m.end()], m.text());
+        }
+    }
+    let python = found.skill("python").expect("python");
+    assert_eq!(python.mentions().len(), 2);
+    assert_eq!(python.level().map(|l| l.get()), Some(4));
+    assert!(python.because().contains("strong"), "{}", python.because());
+    let sql = found.skill("sql").expect("sql");
+    assert_eq!(sql.mentions().len(), 2);
+    // The strongest level wins, and says where it came from.
+    assert_eq!(sql.level().map(|l| l.get()), Some(4));
+    assert_eq!(sql.level_from().map(|m| m.start()), text.rfind("SQL"));
+    assert_eq!(sql.importance(), None, "a CV states no importance");
+    // Deterministic.
+    let again = Extractor::new(catalog)
+        .kind(DocumentKind::Cv)
+        .extract(text)
+        .expect("extracts");
+    assert_eq!(found, again);
+}
+
+#[test]
+fn postings_and_cvs_become_roles_and_profiles() {
+    let catalog = Catalog::builtin();
+    let role = catalog
+        .extract("Requirements:\n- 3-5 yrs SQL\n- Python\n\nWe do not use Hadoop.")
+        .expect("extracts")
+        .to_role("pasted", "Pasted");
+    let reqs: Vec<(&str, u8, Importance)> = role
+        .requirements()
+        .iter()
+        .map(|r| (r.skill().as_str(), r.level().get(), r.importance()))
+        .collect();
+    assert_eq!(
+        reqs,
+        [
+            ("sql", 4, Importance::Essential),
+            ("python", 3, Importance::Essential)
+        ]
+    );
+    let profile = Extractor::new(catalog)
+        .kind(DocumentKind::Cv)
+        .extract("I have used Python for 4 years and have no real Kubernetes experience.")
+        .expect("extracts")
+        .to_profile();
+    let skills: Vec<&str> = profile.skills().iter().map(|s| s.name()).collect();
+    assert_eq!(skills, ["python"]);
+}
+
+#[test]
+fn profile_parse_reads_years_of_a_skill() {
+    let catalog = Catalog::builtin();
+    for (text, level) in [
+        ("5 years of Python", 5),
+        ("Python - 2 years", 3),
+        ("3+ yrs Python", 4),
+        ("Python (4 years)", 4),
+    ] {
+        let parsed = Profile::parse(text, catalog).expect("parses");
+        let item = &parsed.items()[0];
+        assert_eq!(item.skill().map(|s| s.as_str()), Some("python"), "{text}");
+        assert_eq!(item.level().get(), level, "{text}");
+    }
+}
+
+#[test]
+fn hostile_input_is_bounded_and_never_panics() {
+    let catalog = Catalog::builtin();
+    // A 1 MB document: the corpus' first posting again and again.
+    let doc = std::fs::read_to_string(corpus().join("docs/001-posting-ml-engineer-fintech.txt"))
+        .expect("doc");
+    let one = catalog.extract(&doc).expect("extracts");
+    let big = doc.repeat((1 << 20) / doc.len() + 1);
+    let many = catalog.extract(&big).expect("extracts");
+    assert_eq!(ids(&one), ids(&many));
+    // 100,000 commas between two skills.
+    let commas = format!("PyTorch{}SQL", ",".repeat(100_000));
+    assert_eq!(
+        ids(&catalog.extract(&commas).expect("extracts")),
+        ["pytorch", "sql"]
+    );
+    // A 1 MB word, alone and between skills.
+    let word = "x".repeat(1 << 20);
+    assert!(catalog
+        .extract(&word)
+        .expect("extracts")
+        .skills()
+        .is_empty());
+    let text = format!("PyTorch {word} SQL");
+    assert_eq!(
+        ids(&catalog.extract(&text).expect("extracts")),
+        ["pytorch", "sql"]
+    );
+    // Control characters and odd Unicode.
+    let text = "Python\u{0}SQL\u{7}\u{1b}[31m Docker\r\n\u{feff}Kubernetes é\u{301} 🦀 ★★★";
+    let found = catalog.extract(text).expect("extracts");
+    assert_eq!(ids(&found), ["python", "sql", "docker", "kubernetes"]);
+    // Over the limit: an error that says so.
+    let err = Extractor::new(catalog)
+        .max_bytes(10)
+        .extract("Python and SQL")
+        .unwrap_err();
+    assert!(matches!(err, Error::TooLarge { limit: 10, .. }), "{err}");
+    assert!(big.len() <= MAX_EXTRACT_BYTES);
+}
+
+#[test]
+fn any_catalog_works_including_a_large_generated_one() {
+    let catalog = support::vocabulary::catalog();
+    let skills = catalog.skills();
+    let (a, b) = (&skills[10], &skills[5000]);
+    let text = format!(
+        "Requirements:\n- 5+ years of {}\n\nNice to have: {} is a plus.\nNo {} needed.",
+        a.name(),
+        b.name(),
+        skills[20].name()
+    );
+    let found = catalog.extract(&text).expect("extracts");
+    let first = found
+        .skill(a.id().as_str())
+        .expect("the first label is found");
+    assert_eq!(first.level().map(|l| l.get()), Some(5));
+    assert_eq!(first.importance(), Some(Importance::Essential));
+    let second = found
+        .skill(b.id().as_str())
+        .expect("the second label is found");
+    assert_eq!(second.importance(), Some(Importance::Optional));
+    assert!(found
+        .skill(skills[20].id().as_str())
+        .expect("negated")
+        .negated());
+    // The corpus reads against it without panicking.
+    for entry in std::fs::read_dir(corpus().join("docs")).expect("docs") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("doc");
+        catalog.extract(&text).expect("extracts");
+    }
+}

@@ -137,6 +137,8 @@ pub(crate) struct PhraseIndex {
     ends: Vec<bool>,
     /// Node → the words its children are reached by.
     children: Table<u32>,
+    /// Node → the items whose labels end there, ascending.
+    items: Table<u32>,
 }
 
 impl PhraseIndex {
@@ -148,19 +150,30 @@ impl PhraseIndex {
             next: IndexMap::default(),
             ends: vec![false],
             children: Table::default(),
+            items: Table::default(),
         };
         let mut edges: Vec<(u32, u32)> = Vec::new();
-        for (text, _) in labels {
+        let mut ended: Vec<(u32, u32)> = Vec::new();
+        for (text, item) in labels {
             label_variants(text, |norm, _| {
                 if norm.tokens.is_empty() || norm.tokens.len() > MAX_PHRASE_WORDS {
                     return;
                 }
-                index.insert(norm.tokens.iter().map(String::as_str), &mut edges);
+                let node = index.insert(norm.tokens.iter().map(String::as_str), &mut edges);
+                ended.push((node, *item));
                 if norm.tokens.len() > 1 {
-                    index.insert(std::iter::once(norm.compact.as_str()), &mut edges);
+                    let node = index.insert(std::iter::once(norm.compact.as_str()), &mut edges);
+                    ended.push((node, *item));
                 }
             });
         }
+        ended.sort_unstable();
+        ended.dedup();
+        let mut rows: Vec<Vec<u32>> = vec![Vec::new(); index.ends.len()];
+        for (node, item) in ended {
+            rows[node as usize].push(item);
+        }
+        index.items = Table::from_rows(rows);
         edges.sort_unstable();
         let mut rows: Vec<Vec<u32>> = vec![Vec::new(); index.ends.len()];
         for (node, word) in edges {
@@ -170,8 +183,13 @@ impl PhraseIndex {
         index
     }
 
-    /// Adds the path of `words`, marking its end; new edges go to `edges`.
-    fn insert<'a>(&mut self, words: impl Iterator<Item = &'a str>, edges: &mut Vec<(u32, u32)>) {
+    /// Adds the path of `words`, marking its end, which it returns; new edges go to
+    /// `edges`.
+    fn insert<'a>(
+        &mut self,
+        words: impl Iterator<Item = &'a str>,
+        edges: &mut Vec<(u32, u32)>,
+    ) -> u32 {
         let mut node = ROOT;
         for w in words {
             let id = self.word_id(w);
@@ -188,6 +206,12 @@ impl PhraseIndex {
             };
         }
         self.ends[node as usize] = true;
+        node
+    }
+
+    /// The items whose labels end at `node` (a [`Found::node`]), ascending.
+    pub(crate) fn items(&self, node: u32) -> &[u32] {
+        self.items.row(node as usize)
     }
 
     /// The id of `word`, which enters the dictionary when new.
