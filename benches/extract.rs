@@ -5,7 +5,7 @@
 //! - `extract/corpus_builtin`: the whole corpus (68 postings and CV sections, 110 KB),
 //!   for throughput.
 //! - `extract/posting_100k` and `extract/corpus_100k`: the same against the resolver
-//!   bench's generated vocabulary of 100,000 labels (about 40,000 skills).
+//!   bench's generated vocabulary of 100,000 labels.
 //!
 //! Criterion reports throughput in bytes per second. Target: ≥ 10 MB/s on the large
 //! vocabulary, a 3 KB posting in ≤ 0.3 ms.
