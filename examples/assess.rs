@@ -4,11 +4,14 @@
 //! cargo run --example assess -- --profile examples/data/data-scientist.json \
 //!     --target machine-learning-engineer
 //! cargo run --example assess -- --profile-text examples/data/newcomer.txt --json
+//! cargo run --example assess -- --cv examples/data/cv-career-changer.txt \
+//!     --posting examples/data/posting-data-engineer.txt
 //! cargo run --example assess -- --help
 //! ```
 //!
 //! `--profile-text` reads what a person pasted ("Python (advanced), SQL: 3, Docker") and
-//! shows how each item was resolved. Exit status: 0 on success, 1 for bad input (a file,
+//! shows how each item was resolved. `--cv` reads a CV in prose and `--posting` a job
+//! posting, which becomes the target role. Exit status: 0 on success, 1 for bad input (a file,
 //! catalog, profile or role that is not right), 2 for bad arguments.
 
 use std::io::Write;
@@ -17,7 +20,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use serde::Serialize;
 use skillgap::assess::{Assessor, Rank, RoleScore, Source};
-use skillgap::io::ProfileParser;
+use skillgap::io::{DocumentKind, Extractor, ProfileParser};
 use skillgap::plan::{Objective, Schedule};
 use skillgap::{Assessment, Catalog, Gaps, Plan, Policy, Profile};
 
@@ -36,6 +39,14 @@ struct Args {
     /// Docker"); `-` reads stdin. Each item's resolution is shown.
     #[arg(long, value_name = "FILE", group = "input")]
     profile_text: Option<String>,
+    /// A CV in prose; the skills it mentions (with levels from years and level words)
+    /// become the profile. `-` reads stdin.
+    #[arg(long, value_name = "FILE", group = "input")]
+    cv: Option<String>,
+    /// A job posting in prose: the skills it asks for (essential or optional by its
+    /// sections and phrasing) become the target role. Replaces --target.
+    #[arg(long, value_name = "FILE", conflicts_with = "target")]
+    posting: Option<String>,
     /// The catalog of skills, roles and courses (JSON or TOML); `-` reads stdin. Default:
     /// the built-in catalog of data and ML roles.
     #[arg(long, value_name = "FILE")]
@@ -74,8 +85,12 @@ fn main() -> ExitCode {
     common::exit(run(Args::parse()))
 }
 
-fn run(args: Args) -> Result<(), Failure> {
-    let catalog = common::load_catalog(args.catalog.as_deref())?;
+fn run(mut args: Args) -> Result<(), Failure> {
+    let mut catalog = common::load_catalog(args.catalog.as_deref())?;
+    if let Some(path) = &args.posting {
+        catalog = with_posting(catalog, path)?;
+        args.target = Some(POSTING.to_string());
+    }
     let mut out = common::stdout();
     let profile = read_profile(&args, &catalog, &mut out)?;
     let mut policy = Policy::default();
@@ -125,6 +140,13 @@ fn read_profile(args: &Args, catalog: &Catalog, out: &mut impl Write) -> Result<
     if let Some(path) = &args.profile {
         return common::load_profile(path);
     }
+    if let Some(path) = &args.cv {
+        let found = Extractor::new(catalog)
+            .kind(DocumentKind::Cv)
+            .extract(&common::read(path)?)
+            .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        return Ok(found.to_profile());
+    }
     let path = args.profile_text.as_deref().unwrap_or("-");
     let parsed = ProfileParser::new(catalog)
         .strict(args.strict)
@@ -136,6 +158,23 @@ fn read_profile(args: &Args, catalog: &Catalog, out: &mut impl Write) -> Result<
         writeln!(out, "{parsed}")?;
     }
     Ok(parsed.into_profile())
+}
+
+/// The id of the role read from `--posting`.
+const POSTING: &str = "posting";
+
+/// The catalog with the role a posting describes added, as `posting`.
+fn with_posting(catalog: Catalog, path: &str) -> Result<Catalog, Failure> {
+    let found = catalog
+        .extract(&common::read(path)?)
+        .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let role = found.to_role(POSTING, "The posted job");
+    if role.requirements().is_empty() {
+        return Err(Failure::Input(format!(
+            "{path}: no skill of the catalog found in the posting"
+        )));
+    }
+    Ok(catalog.into_builder().role(role).build()?)
 }
 
 /// One role of the JSON document: its score and its gaps.

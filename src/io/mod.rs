@@ -1,14 +1,16 @@
 //! Reading and writing: catalog and profile documents (JSON, and TOML with the `toml`
-//! feature), the built-in catalog, profiles from free text, and the importers of public
-//! taxonomies: ESCO (`EscoImporter`, feature `esco`) and O*NET (`OnetImporter`,
-//! feature `onet`).
+//! feature), the built-in catalog, profiles from free text, skills from prose
+//! ([`extract`]: job postings and CVs), and the importers of public taxonomies: ESCO
+//! (`EscoImporter`, feature `esco`) and O*NET (`OnetImporter`, feature `onet`).
 
 mod builtin;
 pub(crate) mod document;
 #[cfg(feature = "esco")]
 mod esco;
+pub mod extract;
 #[cfg(any(feature = "esco", feature = "onet"))]
 mod label;
+mod levels;
 #[cfg(feature = "onet")]
 mod onet;
 #[cfg(any(feature = "esco", feature = "onet"))]
@@ -22,6 +24,10 @@ mod text;
 pub use document::{CATALOG_FORMAT, PROFILE_FORMAT};
 #[cfg(feature = "esco")]
 pub use esco::{EscoImporter, RelationMapping};
+pub use extract::{
+    DocumentKind, Doubt, ExtractedSkill, Extraction, Extractor, ImportanceSource, Mention,
+    Uncertain, CONTEXT_BYTES, MAX_EXTRACT_BYTES, MIN_CONFIDENCE,
+};
 #[cfg(feature = "onet")]
 pub use onet::OnetImporter;
 #[cfg(any(feature = "esco", feature = "onet"))]

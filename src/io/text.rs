@@ -19,6 +19,8 @@ use crate::model::{Profile, ProfileSkill};
 use crate::resolve::{Resolution, Status};
 use crate::util::text::clip;
 
+use super::levels::{self, Reading};
+
 /// Default limit on the size of a free-text profile, in bytes.
 pub(crate) const MAX_TEXT_BYTES: usize = 256 * 1024;
 
@@ -215,19 +217,25 @@ impl fmt::Display for ParsedProfile {
 /// # Levels
 ///
 /// A level is read from a bracketed group (`Python (advanced)`), from what follows `:`
-/// or ` - ` (`SQL: 3`, `pandas - 2 years`), from a leading level word (`advanced
-/// Python`, `expert in SQL`, `basic knowledge of R`, `familiar with Docker`), or from
+/// or ` - ` (`SQL: 3`, `pandas - 2 years`), from a leading level phrase (`advanced
+/// Python`, `expert in SQL`, `basic knowledge of R`, `familiar with Docker`) or leading
+/// years (`5 years of Python`, `5+ yrs Python`, `3-5 years experience with SQL`), or from
 /// trailing years (`Spark 3 years`). A level word beats a number, which beats years.
+///
+/// The mapping is the one extraction from prose uses ([`Extractor`](super::Extractor)):
 ///
 /// | written | level |
 /// |---|---|
-/// | a level word or synonym ([`Level`]'s table), `working knowledge` 3, `fluent` 4, `native` 5, `some`/`learning` 2, `limited` 1 | that level |
+/// | a level word ([`Level`]'s table) or phrase: `working knowledge` 3, `hands-on` 3, `strong` 4, `fluent` 4, `native` 5, `some`/`learning`/`just started` 2, `familiarity`/`exposure` 1 | that level |
 /// | `0`..`5`, `level 3`, `3/5`, `4 out of 5` | the number |
 /// | `n/10` (any `n/d`) | `round(5 × n / d)` |
 /// | `★★★☆☆` (or `***`) | the filled stars |
-/// | years of experience `y` (`2 years`, `5+ yrs`, `18 months`) | `y < 1`: 2 beginner; `1 ≤ y < 3`: 3 intermediate; `3 ≤ y < 5`: 4 advanced; `y ≥ 5`: 5 expert |
+/// | years of experience `y` (`2 years`, `5+ yrs`, `3-5 years`, `18 months`) | `y < 1`: 2 beginner; `1 ≤ y < 3`: 3 intermediate; `3 ≤ y < 5`: 4 advanced; `y ≥ 5`: 5 expert |
 /// | a year 1950..=2100 (`Java (2019)`) | not a level: the year last used |
 /// | nothing | the default, 3 intermediate ([`ProfileParser::default_level`]) |
+///
+/// The whole table of phrases, and where each is read (before or after a skill), is in
+/// the README's section on extraction.
 ///
 /// A level that is given but not understood (`SQL: 8`) is a [`Warning::UnclearLevel`]
 /// and the default is used.
@@ -475,15 +483,66 @@ impl<'c> ProfileParser<'c> {
         if self.catalog.resolve(name).status() == Status::Resolved {
             return;
         }
-        if let Some((level, rest)) = leading_level(name) {
-            if info.word.is_none() {
-                info.word = Some(level);
+        if let Some((level, source, rest)) = leading_level(name) {
+            let slot = match source {
+                LevelSource::Years => &mut info.years,
+                _ => &mut info.word,
+            };
+            if slot.is_none() {
+                *slot = Some(level);
                 info.text
                     .get_or_insert_with(|| name[..name.len() - rest.len()].trim().to_string());
             }
             *name = rest.to_string();
         }
     }
+}
+
+/// A leading level phrase (`advanced Python`, `expert in SQL`, `basic knowledge of R`,
+/// `familiar with Docker`) or years of experience (`5 years of Python`, `5+ yrs Python`,
+/// `3-5 years experience with SQL`): the level, where it came from, and the rest of the
+/// name (never empty).
+fn leading_level(name: &str) -> Option<(Level, LevelSource, &str)> {
+    let trimmed = name.trim_start();
+    // ASCII lowercase keeps byte offsets; every phrase is ASCII.
+    let lower = trimmed.to_ascii_lowercase();
+    // Words with their byte ranges, split on spaces and hyphens (`hands-on`).
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in lower
+        .char_indices()
+        .chain(std::iter::once((lower.len(), ' ')))
+    {
+        match (c.is_whitespace() || c == '-', start) {
+            (true, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    let text: Vec<&str> = words.iter().map(|&(s, e)| &lower[s..e]).collect();
+    let (level, source, mut used) = match levels::years_prefix(&lower) {
+        Some((years, end)) => {
+            let used = words.iter().take_while(|w| w.1 <= end).count();
+            (levels::years_to_level(years), LevelSource::Years, used)
+        }
+        None => {
+            let (level, used) = levels::phrase_leading(&text)?;
+            (level, LevelSource::Word, used)
+        }
+    };
+    if source == LevelSource::Years {
+        while text
+            .get(used)
+            .is_some_and(|w| levels::FILLERS.contains(w) || levels::CONNECTORS.contains(w))
+        {
+            used += 1;
+        }
+    }
+    let rest = trimmed.get(words.get(used)?.0..)?.trim();
+    (!rest.is_empty()).then_some((level, source, rest))
 }
 
 /// An item split into its skill name and level information.
@@ -531,19 +590,15 @@ impl LevelInfo {
             if part.is_empty() {
                 continue;
             }
-            let lower = part.to_lowercase();
-            if let Some(year) = as_year(&lower) {
-                next.last_used = Some(year);
-            } else if let Some(l) = as_years(&lower) {
-                next.years = Some(l);
-            } else if let Some(l) = as_number(&lower) {
-                next.number = Some(l);
-            } else if let Some(l) = as_word(&lower) {
-                next.word = Some(l);
-            } else {
-                return false;
+            let reading = levels::read_after(&part.to_lowercase());
+            match reading {
+                Some(Reading::LastUsed(year)) => next.last_used = Some(year),
+                Some(Reading::Years(l)) => next.years = Some(l),
+                Some(Reading::Number(l)) => next.number = Some(l),
+                Some(Reading::Word(l)) => next.word = Some(l),
+                None => return false,
             }
-            if next.text.is_none() && as_year(&lower).is_none() {
+            if next.text.is_none() && !matches!(reading, Some(Reading::LastUsed(_))) {
                 next.text = Some(part.to_string());
             }
         }
@@ -604,7 +659,7 @@ impl LevelInfo {
             let mut unclear = None;
             if self.absorb(tail) {
                 *name = head.to_string();
-            } else if looks_like_level(tail) {
+            } else if levels::looks_like_level(tail) {
                 unclear = Some(tail.to_string());
                 *name = head.to_string();
             }
@@ -620,7 +675,7 @@ impl LevelInfo {
         for take in [3usize, 2, 1] {
             if words.len() > take {
                 let tail = words[words.len() - take..].join(" ");
-                if looks_like_level(&tail) && self.absorb(&tail) {
+                if levels::looks_like_level(&tail) && self.absorb(&tail) {
                     *name = words[..words.len() - take].join(" ");
                     return;
                 }
@@ -688,150 +743,6 @@ fn profile_of(items: &[ParsedItem], warnings: &mut Vec<Warning>) -> Profile {
         profile.push(ProfileSkill::new(k.skill.as_str(), k.level, k.last_used));
     }
     profile
-}
-
-/// Whether `s` looks like an attempt at a level (a number, or a number with a unit),
-/// so that a failure to read it deserves a warning.
-fn looks_like_level(s: &str) -> bool {
-    let s = s.trim();
-    let stars = !s.is_empty() && s.chars().all(|c| matches!(c, '★' | '☆' | '*'));
-    stars
-        || (!s.is_empty()
-            && s.len() <= 24
-            && s.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && s.split_whitespace().count() <= 3)
-}
-
-fn as_year(s: &str) -> Option<i32> {
-    let s = s
-        .strip_prefix("last used")
-        .or_else(|| s.strip_prefix("used"))
-        .or_else(|| s.strip_prefix("until"))
-        .unwrap_or(s)
-        .trim();
-    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok().filter(|y| (1950..=2100).contains(y))
-}
-
-/// Years of experience: `2 years`, `5+ yrs`, `1.5 y`, `18 months`, `3 years experience`.
-fn as_years(s: &str) -> Option<Level> {
-    let digits: String = s
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if digits.is_empty() {
-        return None;
-    }
-    let value: f64 = digits.parse().ok()?;
-    let rest = s[digits.len()..].trim_start_matches('+').trim();
-    let mut words = rest.split_whitespace();
-    let unit = words.next()?;
-    let tail: Vec<&str> = words.collect();
-    if !tail.iter().all(|w| {
-        matches!(
-            *w,
-            "of" | "experience" | "exp" | "exp." | "professional" | "hands-on"
-        )
-    }) {
-        return None;
-    }
-    let years = match unit {
-        "year" | "years" | "yr" | "yrs" | "y" | "yr." | "yrs." => value,
-        "month" | "months" | "mo" | "mos" => value / 12.0,
-        _ => return None,
-    };
-    Some(years_to_level(years))
-}
-
-/// The documented mapping from years of experience to a level.
-fn years_to_level(years: f64) -> Level {
-    if years < 1.0 {
-        Level::BEGINNER
-    } else if years < 3.0 {
-        Level::INTERMEDIATE
-    } else if years < 5.0 {
-        Level::ADVANCED
-    } else {
-        Level::EXPERT
-    }
-}
-
-/// `3`, `level 3`, `lvl 3`, `3/5`, `4 out of 5`, `7/10`, `★★★☆☆`, `***`.
-fn as_number(s: &str) -> Option<Level> {
-    let s = s.trim();
-    let stars = s.chars().filter(|&c| c == '★' || c == '*').count();
-    if stars > 0 && s.chars().all(|c| matches!(c, '★' | '☆' | '*' | ' ')) {
-        return Level::new(u8::try_from(stars.min(5)).ok()?).ok();
-    }
-    let s = s
-        .strip_prefix("level")
-        .or_else(|| s.strip_prefix("lvl"))
-        .unwrap_or(s)
-        .trim();
-    let (n, d) = match s.split_once('/').or_else(|| s.split_once("out of")) {
-        Some((n, d)) => (n.trim(), Some(d.trim())),
-        None => (s, None),
-    };
-    let n: u32 = n.parse().ok()?;
-    match d {
-        None => u8::try_from(n).ok().and_then(|n| Level::new(n).ok()),
-        Some(d) => {
-            let d: u32 = d.parse().ok()?;
-            if d == 0 || n > d {
-                return None;
-            }
-            let scaled = (5.0 * f64::from(n) / f64::from(d)).round() as u8;
-            Level::new(scaled).ok()
-        }
-    }
-}
-
-/// A level word or phrase.
-fn as_word(s: &str) -> Option<Level> {
-    let s = s.trim().trim_end_matches(" level").trim();
-    let level = match s {
-        "working knowledge" | "working" | "good knowledge" | "solid" => Level::INTERMEDIATE,
-        "fluent" | "very good" | "very strong" | "highly proficient" => Level::ADVANCED,
-        "native" | "native speaker" | "bilingual" => Level::EXPERT,
-        "some" | "learning" | "currently learning" | "some experience" => Level::BEGINNER,
-        "limited" | "exposure" | "familiarity" => Level::AWARENESS,
-        _ => return s.parse::<Level>().ok().filter(|_| !s.is_empty()),
-    };
-    Some(level)
-}
-
-/// A leading level phrase (`advanced Python`, `expert in SQL`, `basic knowledge of R`,
-/// `familiar with Docker`): the level and the rest of the name.
-fn leading_level(name: &str) -> Option<(Level, &str)> {
-    let trimmed = name.trim_start();
-    let first_end = trimmed.find(char::is_whitespace)?;
-    let level = as_word(&trimmed[..first_end].to_lowercase())?;
-    let mut rest = trimmed[first_end..].trim_start();
-    for filler in [
-        "knowledge of ",
-        "knowledge in ",
-        "understanding of ",
-        "experience in ",
-        "experience with ",
-        "skills in ",
-        "in ",
-        "with ",
-        "at ",
-        "of ",
-    ] {
-        // `get` rather than indexing: the cut may fall inside a multi-byte character.
-        if rest.len() > filler.len()
-            && rest
-                .get(..filler.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(filler))
-        {
-            rest = rest[filler.len()..].trim_start();
-            break;
-        }
-    }
-    (!rest.is_empty()).then_some((level, rest))
 }
 
 /// Splits a compound item (`TensorFlow/Keras`, `Pandas & NumPy`, `SQL and Python`) into
@@ -934,7 +845,7 @@ fn split_items(text: &str, max_items: usize) -> Option<Vec<Piece>> {
         let line = strip_marker(line.trim());
         let mut rest = line;
         if let Some((head, tail)) = line.split_once(':') {
-            if is_heading(head) && !looks_like_level(tail) {
+            if is_heading(head) && !levels::looks_like_level(tail) {
                 pieces.push(Piece::Heading(clip(head.trim(), 64)));
                 rest = tail;
             }
@@ -1085,7 +996,7 @@ mod tests {
         let want = [
             ("python", 4),
             ("sql", 5),
-            ("r", 1),
+            ("r", 2),
             ("spark", 5),
             ("docker", 4),
             ("kubernetes", 4),
@@ -1100,11 +1011,40 @@ mod tests {
         assert!(p.warnings().is_empty(), "{:?}", p.warnings());
     }
 
+    /// Years and level phrases before the name, as CVs write them, read with the mapping
+    /// extraction uses.
+    #[test]
+    fn years_and_phrases_before_the_name() {
+        let p = parse(
+            "5 years of Python\n3-5 yrs SQL\n2+ yrs Docker\nTableau - 4 years\n\
+             working knowledge of Git\nhands-on experience with Kubernetes\n\
+             familiarity with AWS\n6 months' experience in pandas",
+        );
+        let want = [
+            ("python", 5, "years"),
+            ("sql", 4, "years"),
+            ("docker", 3, "years"),
+            ("tableau", 4, "years"),
+            ("git", 3, "word"),
+            ("kubernetes", 3, "word"),
+            ("aws", 1, "word"),
+            ("pandas", 2, "years"),
+        ];
+        let want: Vec<(String, u8, &str)> = want
+            .iter()
+            .map(|(s, l, w)| (s.to_string(), *l, *w))
+            .collect();
+        assert_eq!(summary(&p), want);
+        assert_eq!(p.items()[0].level_text(), Some("5 years of"));
+        assert!(p.warnings().is_empty(), "{:?}", p.warnings());
+    }
+
     #[test]
     fn headings_bullets_and_compounds() {
         let p = parse("Technical skills: Pandas & NumPy • CI/CD | A/B testing\nTools:\n");
         let got: Vec<String> = summary(&p).into_iter().map(|(s, ..)| s).collect();
-        assert_eq!(got, ["pandas", "numpy", "?", "?"]);
+        // `A/B testing` is a built-in alias of statistics.
+        assert_eq!(got, ["pandas", "numpy", "?", "statistics"]);
         assert_eq!(p.items()[2].name(), "CI/CD");
     }
 

@@ -328,16 +328,9 @@ impl Variants {
         };
         for (label, (text, item)) in labels.iter().enumerate() {
             let (label, item) = (label as u32, *item);
-            variants.add(label, item, Normalized::new(text), Variant::Full);
-            if let Some((outside, inside)) = split_qualifiers(text) {
-                variants.add(label, item, Normalized::new(&outside), Variant::Qualified);
-                for group in inside {
-                    let norm = Normalized::new(&group);
-                    if norm.tokens.len() == 1 && norm.capitals {
-                        variants.add(label, item, norm, Variant::Inner);
-                    }
-                }
-            }
+            label_variants(text, |norm, variant| {
+                variants.add(label, item, norm, variant)
+            });
         }
         variants
     }
@@ -373,6 +366,22 @@ impl Variants {
         }
         self.compact.push((norm.compact, e));
         self.canonical.push((spaced, e));
+    }
+}
+
+/// Gives `add` the variants of a label: as written, without its bracketed qualifier, and
+/// the capitalised single words in its brackets (`Structured Query Language (SQL)` →
+/// `SQL`).
+pub(crate) fn label_variants(text: &str, mut add: impl FnMut(Normalized, Variant)) {
+    add(Normalized::new(text), Variant::Full);
+    if let Some((outside, inside)) = split_qualifiers(text) {
+        add(Normalized::new(&outside), Variant::Qualified);
+        for group in inside {
+            let norm = Normalized::new(&group);
+            if norm.tokens.len() == 1 && norm.capitals {
+                add(norm, Variant::Inner);
+            }
+        }
     }
 }
 

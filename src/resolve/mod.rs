@@ -35,6 +35,7 @@
 
 mod index;
 mod normalize;
+mod phrase;
 mod policy;
 mod resolution;
 mod vocabulary;
@@ -46,6 +47,8 @@ use crate::error::Result;
 use crate::model::SkillId;
 use crate::util::text::clip;
 
+pub use phrase::MAX_PHRASE_WORDS;
+pub(crate) use phrase::{Found, PhraseIndex, Reading, Words};
 pub(crate) use vocabulary::{normalize, Collision, Named, Outcome, Vocabulary};
 
 pub use policy::ResolvePolicy;
@@ -82,7 +85,9 @@ pub struct IndexStats {
 ///    in the label (`Python (computer programming)`) or in the query
 ///    (`Big-Data (Hadoop)` → big data).
 /// 5. **Acronym** (0.90 in capitals, else 0.78): the initials of a multi-word label's
-///    content words, where no label already is that string (`NLP`).
+///    content words, where no label already is that string (`NLP`); two-letter
+///    acronyms only from labels written as names (`Machine Learning`, not `team
+///    player`).
 /// 6. **Fuzzy**: a weighted Sørensen–Dice coefficient over words, where each pair of
 ///    words counts by its similarity `0.6 × normalised Damerau–Levenshtein + 0.4 ×
 ///    Jaro–Winkler` (strsim); words pair one-to-one; stopwords weigh 0.25. Words match
@@ -242,6 +247,12 @@ impl Resolver {
             candidates,
             outcome.rejection,
         )
+    }
+
+    /// The phrase index over the skills' labels, for finding them in running text (built
+    /// on first use, once, and shared by every clone).
+    pub(crate) fn phrases(&self) -> &PhraseIndex {
+        self.vocabulary.phrases()
     }
 
     /// Builds the index now if it was not yet (a catalog's resolver builds it on first

@@ -22,6 +22,8 @@
 //!    without spaces (the compact form: `ML Ops` = `MLOps`, `big data` = `Big-Data`), and
 //!    the sorted content words (token order: `learning machine` = `machine learning`).
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Words that carry little meaning in a skill label. They are kept as tokens (with a
@@ -50,115 +52,167 @@ pub(crate) fn is_light(token: &str) -> bool {
     is_stopword(token) || FILLERS.contains(&token)
 }
 
-/// Folds `s`: compatibility forms, accents, case; see the module docs.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| {
-            if b.is_ascii_control() {
-                ' '
-            } else {
-                char::from(b.to_ascii_lowercase())
+/// An ASCII byte folded: lowercase, control characters as spaces.
+fn fold_ascii(b: u8) -> u8 {
+    if b.is_ascii_control() {
+        b' '
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
+/// Folds one character, giving the characters it becomes (none, one or a few) to `push`.
+fn fold_char(c: char, mut push: impl FnMut(char)) {
+    let spelled = |s: &str, push: &mut dyn FnMut(char)| s.chars().for_each(push);
+    match c {
+        c if c.is_ascii() => push(fold_ascii(c as u8) as char),
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+        '™' | '®' | '©' | '℠' => {}
+        'ß' | 'ẞ' => spelled("ss", &mut push),
+        'æ' | 'Æ' => spelled("ae", &mut push),
+        'œ' | 'Œ' => spelled("oe", &mut push),
+        'þ' | 'Þ' => spelled("th", &mut push),
+        'ø' | 'Ø' => push('o'),
+        'ł' | 'Ł' => push('l'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => push('d'),
+        'ı' => push('i'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => push('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => push('\''),
+        c if c.is_control() => push(' '),
+        c => decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                d.to_lowercase().for_each(&mut push);
             }
+        }),
+    }
+}
+
+/// A character of folded text, with the byte range of the character of the original text
+/// it comes from (offsets past 4 GiB saturate).
+#[derive(Debug, Clone, Copy)]
+struct Folded {
+    c: char,
+    start: u32,
+    end: u32,
+}
+
+/// The folded characters of `text`, each with its place in `text`.
+fn folded_chars(text: &str) -> Vec<Folded> {
+    let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let mut out = Vec::with_capacity(text.len());
+    if text.is_ascii() {
+        out.extend(text.bytes().enumerate().map(|(i, b)| Folded {
+            c: fold_ascii(b) as char,
+            start: at(i),
+            end: at(i + 1),
         }));
         return out;
     }
-    for c in s.chars() {
-        match c {
-            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '™' | '®' | '©' | '℠' => {}
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ø' | 'Ø' => out.push('o'),
-            'ł' | 'Ł' => out.push('l'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ı' => out.push('i'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            c if c.is_control() => out.push(' '),
-            c => decompose_compatible(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }),
-        }
+    for (i, c) in text.char_indices() {
+        let (start, end) = (at(i), at(i + c.len_utf8()));
+        fold_char(c, |c| out.push(Folded { c, start, end }));
     }
     out
 }
 
-/// Splits folded text into raw (unstemmed) tokens; see the module docs.
-fn tokenize(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut tokens = Vec::new();
+/// Calls `emit(token, start, end)` for each raw (folded, unstemmed) token of `text`, in
+/// order, with the byte range of `text` it was read from; see the module docs for the
+/// rules. Labels, queries and running text are tokenised by this one function, so a
+/// label found in a text is the label resolution knows.
+///
+/// The `and` read from a lone `&` has the `&`'s range.
+pub(crate) fn for_each_token(text: &str, mut emit: impl FnMut(&str, usize, usize)) {
+    let chars = folded_chars(text);
+    let alnum = |i: usize| chars.get(i).is_some_and(|f| f.c.is_alphanumeric());
     let mut cur = String::new();
-    let alnum = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    // The range of `cur` in `text`.
+    let (mut start, mut end) = (0u32, 0u32);
+    let mut flush = |cur: &mut String, start: u32, end: u32| {
+        if !cur.is_empty() {
+            emit(cur, start as usize, end as usize);
+            cur.clear();
+        }
+    };
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        if c.is_alphanumeric() {
+        let f = chars[i];
+        let mut extend = |cur: &mut String, c: char| {
+            if cur.is_empty() {
+                start = f.start;
+            }
             cur.push(c);
+            end = f.end;
+        };
+        if f.c.is_alphanumeric() {
+            extend(&mut cur, f.c);
             i += 1;
             continue;
         }
-        match c {
+        match f.c {
             '+' | '#' if !cur.is_empty() => {
                 // A run of `+`/`#` ending a word belongs to it (c++, c#); inside a word
                 // (`python+sql`) it separates.
-                let mut end = i;
-                while end < chars.len() && matches!(chars[end], '+' | '#') {
-                    end += 1;
+                let mut stop = i;
+                while stop < chars.len() && matches!(chars[stop].c, '+' | '#') {
+                    stop += 1;
                 }
-                if alnum(end) {
-                    flush(&mut cur, &mut tokens);
+                if alnum(stop) {
+                    flush(&mut cur, start, end);
                 } else {
-                    cur.extend(&chars[i..end]);
+                    cur.extend(chars[i..stop].iter().map(|f| f.c));
+                    end = chars[stop - 1].end;
                 }
-                i = end;
+                i = stop;
                 continue;
             }
-            '.' if cur.is_empty() && alnum(i + 1) && (i == 0 || !alnum(i - 1)) => cur.push('.'),
-            '\'' if !cur.is_empty() && alnum(i + 1) => {}
-            '&' if !cur.is_empty() && cur.chars().count() <= 2 && alnum(i + 1) => cur.push('&'),
-            '&' => {
-                flush(&mut cur, &mut tokens);
-                tokens.push("and".to_string());
+            '.' if cur.is_empty() && alnum(i + 1) && (i == 0 || !alnum(i - 1)) => {
+                extend(&mut cur, '.')
             }
-            _ => flush(&mut cur, &mut tokens),
+            '\'' if !cur.is_empty() && alnum(i + 1) => {}
+            '&' if !cur.is_empty() && cur.chars().count() <= 2 && alnum(i + 1) => {
+                extend(&mut cur, '&')
+            }
+            '&' => {
+                flush(&mut cur, start, end);
+                let mut and = String::from("and");
+                flush(&mut and, f.start, f.end);
+            }
+            _ => flush(&mut cur, start, end),
         }
         i += 1;
     }
-    flush(&mut cur, &mut tokens);
-    tokens
+    flush(&mut cur, start, end);
 }
 
-fn flush(cur: &mut String, tokens: &mut Vec<String>) {
-    if !cur.is_empty() {
-        tokens.push(std::mem::take(cur));
-    }
+/// Splits text into raw (unstemmed) tokens; see the module docs.
+fn tokenize(text: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for_each_token(text, |t, _, _| tokens.push(t.to_string()));
+    tokens
 }
 
 /// Words ending like plurals that the rules would mangle.
 const NOT_PLURAL: [&str; 4] = ["series", "species", "mathematics", "physics"];
 
-/// Strips a plural ending from an ASCII lowercase word of 4 letters or more.
-pub(crate) fn stem(token: &str) -> String {
+/// Strips a plural ending from an ASCII lowercase word of 4 letters or more. Borrows
+/// unless the ending changes (`-ies` → `-y`), so that running text is stemmed without
+/// allocating.
+pub(crate) fn stem(token: &str) -> Cow<'_, str> {
     let n = token.len();
     if n < 4 || !token.bytes().all(|b| b.is_ascii_lowercase()) || NOT_PLURAL.contains(&token) {
-        return token.to_string();
+        return Cow::Borrowed(token);
     }
     if n >= 5 && token.ends_with("ies") {
-        format!("{}y", &token[..n - 3])
+        Cow::Owned(format!("{}y", &token[..n - 3]))
     } else if token.ends_with("sses")
         || (n >= 5
             && (token.ends_with("ches") || token.ends_with("shes") || token.ends_with("xes")))
     {
-        token[..n - 2].to_string()
+        Cow::Borrowed(&token[..n - 2])
     } else if token.ends_with('s') && !["ss", "us", "is", "os"].iter().any(|e| token.ends_with(e)) {
-        token[..n - 1].to_string()
+        Cow::Borrowed(&token[..n - 1])
     } else {
-        token.to_string()
+        Cow::Borrowed(token)
     }
 }
 
@@ -172,24 +226,36 @@ pub(crate) struct Normalized {
     /// Whether the text was written in capitals (two or more letters, none lowercase),
     /// as acronyms are.
     pub capitals: bool,
+    /// Whether every content word starts with a capital or a digit (`Natural Language
+    /// Processing`), as names are written.
+    pub titled: bool,
 }
 
 impl Normalized {
     /// Normalises `text` (see the module docs).
     pub(crate) fn new(text: &str) -> Normalized {
-        let raw = tokenize(&fold(text));
+        let raw = tokenize(text);
         let compact = if raw.len() == 1 {
-            stem(&raw[0])
+            stem(&raw[0]).into_owned()
         } else {
             let joined: String = raw.iter().map(|t| t.trim_start_matches('.')).collect();
-            stem(&joined)
+            stem(&joined).into_owned()
         };
         let letters = text.chars().filter(|c| c.is_alphabetic());
         let capitals = letters.clone().count() >= 2 && letters.clone().all(|c| !c.is_lowercase());
+        let titled = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !is_stopword(&w.to_lowercase()))
+            .all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
         Normalized {
-            tokens: raw.iter().map(|t| stem(t)).collect(),
+            tokens: raw.iter().map(|t| stem(t).into_owned()).collect(),
             compact,
             capitals,
+            titled,
         }
     }
 
@@ -218,11 +284,14 @@ impl Normalized {
         Some(words.join(" "))
     }
 
-    /// The initials of the content words (`natural language processing` → `nlp`), when
-    /// there are 2 to 6 of them and each starts with an ASCII letter.
+    /// The initials of the content words (`Natural Language Processing` → `nlp`), when
+    /// there are 2 to 6 of them and each starts with an ASCII letter. A two-letter acronym
+    /// comes only from a label written as a name (title case: `Machine Learning` → `ml`):
+    /// two-word phrases written as people say them (`finance experience`, `team
+    /// player`) would otherwise claim most pairs of capitals (`FE`, `TP`, `CI`).
     pub(crate) fn acronym(&self) -> Option<String> {
         let words: Vec<&String> = self.tokens.iter().filter(|t| !is_stopword(t)).collect();
-        if !(2..=6).contains(&words.len()) {
+        if !(2..=6).contains(&words.len()) || (words.len() == 2 && !self.titled) {
             return None;
         }
         words
@@ -350,6 +419,7 @@ mod tests {
                 .as_deref(),
             Some("dsa")
         );
+        assert_eq!(Normalized::new("team player").acronym(), None);
         assert!(Normalized::new("NLP").capitals);
         assert!(!Normalized::new("nlp").capitals);
     }
@@ -364,6 +434,26 @@ mod tests {
         let (out, inside) = split_qualifiers("a (b (c) d").unwrap();
         assert_eq!(key(&out), "a");
         assert_eq!(inside, ["b  c  d"]);
+    }
+
+    /// Every token knows where it was read, through folding that changes lengths.
+    #[test]
+    fn tokens_keep_their_place_in_the_text() {
+        let text = "Straße, C++/ﬁle R&D & Node.js — ＰＹ";
+        let mut got = Vec::new();
+        for_each_token(text, |t, s, e| got.push((t.to_string(), &text[s..e])));
+        let want = [
+            ("strasse", "Straße"),
+            ("c++", "C++"),
+            ("file", "ﬁle"),
+            ("r&d", "R&D"),
+            ("and", "&"),
+            ("node", "Node"),
+            ("js", "js"),
+            ("py", "ＰＹ"),
+        ];
+        let want: Vec<(String, &str)> = want.iter().map(|(t, s)| (t.to_string(), *s)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

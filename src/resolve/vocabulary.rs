@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::index::{Entry, Index, Tier, Variant};
 use super::normalize::{split_qualifiers, Normalized};
+use super::phrase::PhraseIndex;
 use super::{IndexStats, MatchKind, Rejection, ResolvePolicy, Status};
 use crate::util::hash::HashSet;
 use crate::util::lookup::Lookup;
@@ -144,6 +145,8 @@ struct Shared {
     exact: Lookup,
     /// Built on first use beyond [`Vocabulary::lookup`]'s exact lookup.
     index: OnceLock<Index>,
+    /// Built on first use by extraction from running text.
+    phrases: OnceLock<PhraseIndex>,
 }
 
 /// Labels mapped to item indices: exact lookup, the resolution index, suggestions.
@@ -278,6 +281,7 @@ impl Vocabulary {
             key_labels,
             exact,
             index: OnceLock::new(),
+            phrases: OnceLock::new(),
         };
         (
             Vocabulary {
@@ -292,6 +296,13 @@ impl Vocabulary {
         self.shared
             .index
             .get_or_init(|| Index::build(&self.shared.labels))
+    }
+
+    /// The phrase index, built on first use.
+    pub(crate) fn phrases(&self) -> &PhraseIndex {
+        self.shared
+            .phrases
+            .get_or_init(|| PhraseIndex::build(&self.shared.labels))
     }
 
     /// The item a label names: exactly (ignoring case and spaces), or else after

@@ -19,6 +19,8 @@
 // Each test and bench uses part of this module.
 #![allow(dead_code)]
 
+pub mod vocabulary;
+
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use skillgap::{Assessment, Catalog, Course, Importance, Level, Profile, Role, Skill};
