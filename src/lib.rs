@@ -107,7 +107,7 @@ pub mod error;
 pub mod io;
 pub mod model;
 pub mod plan;
-mod render;
+pub mod render;
 pub mod resolve;
 mod util;
 
