@@ -79,7 +79,7 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn help_is_on_stdout_with_every_flag_and_status_0() {
     let flags: [(&str, &[&str]); 5] = [
-        ("quickstart", &["--hours-per-week", "--gaps"]),
+        ("quickstart", &["--hours-per-week", "--gaps", "--html"]),
         (
             "assess",
             &[
@@ -90,6 +90,7 @@ fn help_is_on_stdout_with_every_flag_and_status_0() {
                 "--top",
                 "--hours-per-week",
                 "--json",
+                "--html",
                 "--strict",
             ],
         ),
@@ -398,4 +399,63 @@ fn text_output_speaks_to_a_person() {
     assert!(text.contains("credit from your"), "{text}");
     assert!(text.contains(" USD"), "{text}");
     assert!(text.contains("for the essential skills"), "{text}");
+}
+
+#[test]
+fn html_reports_from_every_example() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let file = dir.join("cli-report.html");
+    let _ = std::fs::remove_file(&file);
+    let path = file.to_str().expect("a UTF-8 path");
+    let out = run(
+        "assess",
+        &[
+            "--profile",
+            "examples/data/data-scientist.json",
+            "--target",
+            "machine-learning-engineer",
+            "--html",
+            path,
+        ],
+        "",
+    );
+    succeeded(&out);
+    let html = std::fs::read_to_string(&file).expect("the report was written");
+    for id in ["fit", "requirements", "gaps", "timeline", "next"] {
+        assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    assert!(html.contains("Skills against Machine Learning Engineer"));
+
+    let out = run(
+        "plan",
+        &[
+            "--profile",
+            "-",
+            "--target",
+            "data-scientist",
+            "--format",
+            "html",
+        ],
+        r#"{"format": "skillgap.profile/1", "skills": [{"skill": "python", "level": 3}]}"#,
+    );
+    succeeded(&out);
+    let html = text(&out.stdout);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    assert!(html.contains("Skills against Data Scientist"));
+
+    let out = run("quickstart", &[], "");
+    succeeded(&out);
+    assert!(text(&out.stdout).contains("cargo run --example quickstart -- --html report.html"));
+
+    let out = run(
+        "assess",
+        &["--profile", "examples/data/newcomer.json", "--html", "/"],
+        "",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an unwritable file is bad input"
+    );
+    assert!(text(&out.stderr).contains("cannot write `/`"));
 }
