@@ -57,15 +57,8 @@ fn chart(ctx: &Context<'_, '_>, shown: &[(usize, &RoleScore<'_>)], out: &mut Str
     svg::open(out, "fit-chart", height, "Fit to every role", &desc);
     for tick in 0..=4 {
         let x = LABEL + BAR * f64::from(tick) / 4.0;
-        let _ = writeln!(
-            out,
-            "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\
-             <text class=\"muted\" x=\"{x}\" y=\"14\" text-anchor=\"middle\">{}%</text>",
-            num(TOP - 4.0),
-            num(height - 4.0),
-            tick * 25,
-            x = num(x)
-        );
+        let label = format!("{}%", tick * 25);
+        svg::grid_line(out, x, (TOP - 4.0, height - 4.0), 14.0, &label);
     }
     for (row, (rank, score)) in shown.iter().enumerate() {
         let y = TOP + ROW * row as f64;

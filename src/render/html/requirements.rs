@@ -95,15 +95,9 @@ fn chart(ctx: &Context<'_, '_>, parts: &[Contribution<'_>], out: &mut String) {
         num(LABEL + 384.0),
     );
     for level in 0..=Level::MAX.get() {
-        let x = num(LABEL + UNIT * f64::from(level));
-        let _ = writeln!(
-            out,
-            "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\
-             <text class=\"muted\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{level}</text>",
-            num(TOP - 6.0),
-            num(height - 4.0),
-            num(TOP - 10.0),
-        );
+        let x = LABEL + UNIT * f64::from(level);
+        let y = (TOP - 6.0, height - 4.0);
+        svg::grid_line(out, x, y, TOP - 10.0, &level.to_string());
     }
     for (row, p) in parts.iter().enumerate() {
         bar(p, TOP + ROW * row as f64, out);

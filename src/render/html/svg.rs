@@ -26,6 +26,21 @@ pub(crate) fn close(out: &mut String) {
     out.push_str("</svg>\n");
 }
 
+/// A vertical grid line at `x` from `y0` to `y1`, labelled `label` (plain text) at
+/// `label_y`: the scale of a chart.
+pub(crate) fn grid_line(out: &mut String, x: f64, (y0, y1): (f64, f64), label_y: f64, label: &str) {
+    let _ = writeln!(
+        out,
+        "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\
+         <text class=\"muted\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+        num(y0),
+        num(y1),
+        num(label_y),
+        Esc(label),
+        x = num(x)
+    );
+}
+
 /// A coordinate or length with at most one decimal, without a trailing `.0`.
 pub(crate) fn num(x: f64) -> String {
     let x = if x.is_finite() { x } else { 0.0 };

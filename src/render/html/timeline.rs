@@ -92,23 +92,20 @@ fn chart(ctx: &Context<'_, '_>, out: &mut String) {
     );
     out.push_str("<figure>\n");
     svg::open(out, "timeline-chart", height, "The plan over weeks", &desc);
-    let step = (weeks / 10).max(1);
-    let mut week = 0;
-    while week <= weeks {
-        let _ = writeln!(
+    // At most 11 labelled weeks, however long the plan.
+    let step = usize::try_from((weeks / 10).max(1)).unwrap_or(usize::MAX);
+    for week in (0..=weeks).step_by(step) {
+        let label = match week {
+            0 => "week 0".to_string(),
+            w => w.to_string(),
+        };
+        svg::grid_line(
             out,
-            "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\
-             <text class=\"muted\" x=\"{x}\" y=\"14\" text-anchor=\"middle\">{}</text>",
-            num(TOP - 4.0),
-            num(height - 2.0),
-            if week == 0 {
-                "week 0".to_string()
-            } else {
-                week.to_string()
-            },
-            x = num(x(f64::from(week)))
+            x(f64::from(week)),
+            (TOP - 4.0, height - 2.0),
+            14.0,
+            &label,
         );
-        week += step;
     }
     for (r, row) in rows.iter().enumerate() {
         let y = TOP + ROW * r as f64;
