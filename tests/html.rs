@@ -329,3 +329,23 @@ fn esco_sized_report_of_the_top_roles_is_under_1_mb() {
     );
     assert_self_contained(&html);
 }
+
+#[test]
+fn the_target_is_shown_even_below_the_top() {
+    let catalog = Catalog::builtin();
+    let assessment = catalog.assess(&sample()).unwrap();
+    let html = HtmlReport::new(&assessment)
+        .top(2)
+        .target("Software Engineer")
+        .render()
+        .unwrap();
+    let start = html.find("id=\"fit-chart-t\"").unwrap();
+    let chart = &html[start..start + html[start..].find("</svg>").unwrap()];
+    assert_eq!(
+        chart.matches("<g><title>").count(),
+        3,
+        "the best two and the target"
+    );
+    assert!(chart.contains("<title>7. Software Engineer: 15% · target</title>"));
+    assert!(html.contains("4 more role(s) not shown (the report shows 3)"));
+}

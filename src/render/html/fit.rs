@@ -20,9 +20,14 @@ pub(crate) fn section(ctx: &Context<'_, '_>) -> Section {
     let ranked = ctx.assessment.roles();
     let target = ctx.target.role().id();
     let mut shown: Vec<(usize, &RoleScore<'_>)> = ranked.iter().enumerate().take(ctx.top).collect();
-    if let Some(i) = ranked.iter().position(|r| r.role().id() == target) {
-        if i >= ctx.top {
-            shown.push((i, &ranked[i]));
+    // The target is always shown, after the best roles when it is not among them.
+    if let Some(found) = ranked
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.role().id() == target)
+    {
+        if found.0 >= ctx.top {
+            shown.push(found);
         }
     }
     let mut body = String::new();
