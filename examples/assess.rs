@@ -6,6 +6,8 @@
 //! cargo run --example assess -- --profile-text examples/data/newcomer.txt --json
 //! cargo run --example assess -- --cv examples/data/cv-career-changer.txt \
 //!     --posting examples/data/posting-data-engineer.txt
+//! cargo run --example assess -- --profile examples/data/data-scientist.json \
+//!     --target machine-learning-engineer --html report.html
 //! cargo run --example assess -- --help
 //! ```
 //!
@@ -22,6 +24,7 @@ use serde::Serialize;
 use skillgap::assess::{Assessor, Rank, RoleScore, Source};
 use skillgap::io::{DocumentKind, Extractor, ProfileParser};
 use skillgap::plan::{Objective, Schedule};
+use skillgap::render::HtmlReport;
 use skillgap::{Assessment, Catalog, Gaps, Plan, Policy, Profile};
 
 mod common;
@@ -63,6 +66,11 @@ struct Args {
     /// Print one JSON document instead of text.
     #[arg(long)]
     json: bool,
+    /// Also write an HTML report with charts to FILE (`-` for stdout, instead of the text):
+    /// fit to every role, the target's requirements, gaps, the plan as a timeline, and
+    /// what to learn next. Without --target, the best-fitting role is the target.
+    #[arg(long, value_name = "FILE")]
+    html: Option<String>,
     /// Treat skills that match nothing in the catalog as errors instead of warnings.
     #[arg(long)]
     strict: bool,
@@ -116,6 +124,12 @@ fn run(mut args: Args) -> Result<(), Failure> {
         .map(|p| p.schedule(args.hours_per_week))
         .transpose()?;
     let top = args.top.unwrap_or(usize::MAX);
+    if let Some(path) = &args.html {
+        write_html(path, &assessment, plan.as_ref(), &args)?;
+        if path == "-" {
+            return Ok(());
+        }
+    }
     if args.json {
         write_json(&mut out, &assessment, top, plan.as_ref(), schedule.as_ref())?;
     } else {
@@ -131,6 +145,32 @@ fn run(mut args: Args) -> Result<(), Failure> {
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Writes the HTML report to `path` (`-`: stdout).
+fn write_html<'c>(
+    path: &str,
+    assessment: &Assessment<'c>,
+    plan: Option<&Plan<'c>>,
+    args: &Args,
+) -> Result<(), Failure> {
+    let mut report = HtmlReport::new(assessment).hours_per_week(args.hours_per_week);
+    if let Some(plan) = plan {
+        report = report.plan(plan);
+    }
+    if let Some(k) = args.top {
+        report = report.top(k);
+    }
+    let html = report.render()?;
+    if path == "-" {
+        let mut out = common::stdout();
+        out.write_all(html.as_bytes())?;
+        out.flush()?;
+    } else {
+        std::fs::write(path, html).map_err(|e| format!("cannot write `{path}`: {e}"))?;
+        eprintln!("wrote the report to {path}");
+    }
     Ok(())
 }
 

@@ -5,6 +5,8 @@
 //!     --target machine-learning-engineer --objective cost --format markdown
 //! echo "Python (advanced), SQL" | cargo run --example plan -- --profile-text - \
 //!     --target data-scientist --scope ready
+//! cargo run --example plan -- --profile examples/data/newcomer.json \
+//!     --target data-scientist --format html > plan.html
 //! cargo run --example plan -- --help
 //! ```
 //!
@@ -18,6 +20,7 @@ use clap::{Parser, ValueEnum};
 use serde::Serialize;
 use skillgap::io::ProfileParser;
 use skillgap::plan::{Objective, Schedule, Scope};
+use skillgap::render::HtmlReport;
 use skillgap::Planner;
 
 mod common;
@@ -58,7 +61,8 @@ struct Args {
     /// Study hours per week, for the calendar.
     #[arg(long, value_name = "HOURS", default_value_t = 10.0)]
     hours_per_week: f64,
-    /// Output: text for people, json, markdown, or dot (Graphviz).
+    /// Output: text for people, json, markdown, dot (Graphviz), or html (a self-contained
+    /// report with charts; redirect it to a file).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -82,6 +86,7 @@ enum Format {
     Json,
     Markdown,
     Dot,
+    Html,
 }
 
 /// The JSON document: the plan, its calendar and the assessment's warnings.
@@ -137,6 +142,13 @@ fn run(args: Args) -> Result<(), Failure> {
         Format::Json => write_json(&mut out, &plan, &schedule, &assessment)?,
         Format::Markdown => write!(out, "{}", plan.to_markdown(Some(args.hours_per_week))?)?,
         Format::Dot => write!(out, "{}", plan.to_dot())?,
+        Format::Html => {
+            let html = HtmlReport::new(&assessment)
+                .plan(&plan)
+                .hours_per_week(args.hours_per_week)
+                .render()?;
+            out.write_all(html.as_bytes())?;
+        }
         Format::Text => {
             for w in assessment.warnings() {
                 eprintln!("warning: {w}");

@@ -1,7 +1,8 @@
 //! The main job on the built-in catalog: rank every role for a sample profile, show the
 //! ordered gaps of the best-fitting role and the courses that close them.
 //!
-//! Run with `cargo run --example quickstart` (`-- --help` for the options).
+//! Run with `cargo run --example quickstart` (`-- --help` for the options);
+//! `-- --html report.html` also writes the report with charts.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use skillgap::assess::Source;
 use skillgap::plan::Objective;
+use skillgap::render::HtmlReport;
 use skillgap::{Assessment, Catalog, Gaps, Level, Profile};
 
 mod common;
@@ -25,6 +27,10 @@ struct Args {
     /// How many gaps to list.
     #[arg(long, value_name = "N", default_value_t = 8)]
     gaps: usize,
+    /// Also write all of this as an HTML report with charts to FILE (opens in any
+    /// browser, offline).
+    #[arg(long, value_name = "FILE")]
+    html: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -71,10 +77,29 @@ fn run(args: Args) -> Result<(), Failure> {
     common::print_plan(&mut out, &plan, &schedule, Objective::Hours)?;
 
     write_soonest(&mut out, &assessment)?;
+    match &args.html {
+        Some(path) => {
+            let html = HtmlReport::new(&assessment)
+                .plan(&plan)
+                .hours_per_week(args.hours_per_week)
+                .render()?;
+            std::fs::write(path, html).map_err(|e| format!("cannot write `{path}`: {e}"))?;
+            writeln!(
+                out,
+                "\nThe report with charts is in {path}: open it in a browser."
+            )?;
+        }
+        None => writeln!(
+            out,
+            "\nAll of this as a report with charts, in one HTML file that opens in any browser:\n  \
+             cargo run --example quickstart -- --html report.html"
+        )?,
+    }
     writeln!(
         out,
         "\nYour own profile: cargo run --example assess -- --profile-text my-skills.txt \
-         --target ROLE\n(one skill per line or comma-separated, e.g. \"Python (advanced), SQL: 3\")."
+         --target ROLE\n(one skill per line or comma-separated, e.g. \"Python (advanced), SQL: 3\"); \
+         add --html report.html for the report."
     )?;
     out.flush()?;
     Ok(())

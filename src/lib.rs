@@ -66,8 +66,9 @@
 //! 5. [`plan`]: plans, schedules, what to learn next, career paths.
 //!
 //! At the edges, [`io`] reads and writes documents (JSON, TOML, free text) and the
-//! renderers write Markdown ([`Plan::to_markdown`]) and Graphviz DOT ([`Plan::to_dot`],
-//! [`Catalog::role_dot`]). [`error`] holds the one error type and its parts.
+//! renderers write Markdown ([`Plan::to_markdown`]), Graphviz DOT ([`Plan::to_dot`],
+//! [`Catalog::role_dot`]) and a self-contained HTML report with charts
+//! ([`render::HtmlReport`]). [`error`] holds the one error type and its parts.
 //!
 //! # Scoring
 //!
@@ -107,7 +108,7 @@ pub mod error;
 pub mod io;
 pub mod model;
 pub mod plan;
-mod render;
+pub mod render;
 pub mod resolve;
 mod util;
 

@@ -97,7 +97,7 @@ fn help_is_on_stdout_with_every_flag_and_status_0() {
                 "--summary",
             ],
         ),
-        ("quickstart", &["--hours-per-week", "--gaps"]),
+        ("quickstart", &["--hours-per-week", "--gaps", "--html"]),
         (
             "assess",
             &[
@@ -108,6 +108,7 @@ fn help_is_on_stdout_with_every_flag_and_status_0() {
                 "--top",
                 "--hours-per-week",
                 "--json",
+                "--html",
                 "--strict",
                 "--rank",
             ],
@@ -469,4 +470,63 @@ fn cohort_reports_malformed_lines_and_keeps_going() {
         .as_array()
         .unwrap()
         .is_empty());
+}
+
+#[test]
+fn html_reports_from_every_example() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let file = dir.join("cli-report.html");
+    let _ = std::fs::remove_file(&file);
+    let path = file.to_str().expect("a UTF-8 path");
+    let out = run(
+        "assess",
+        &[
+            "--profile",
+            "examples/data/data-scientist.json",
+            "--target",
+            "machine-learning-engineer",
+            "--html",
+            path,
+        ],
+        "",
+    );
+    succeeded(&out);
+    let html = std::fs::read_to_string(&file).expect("the report was written");
+    for id in ["fit", "requirements", "gaps", "timeline", "next"] {
+        assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    assert!(html.contains("Skills against Machine Learning Engineer"));
+
+    let out = run(
+        "plan",
+        &[
+            "--profile",
+            "-",
+            "--target",
+            "data-scientist",
+            "--format",
+            "html",
+        ],
+        r#"{"format": "skillgap.profile/1", "skills": [{"skill": "python", "level": 3}]}"#,
+    );
+    succeeded(&out);
+    let html = text(&out.stdout);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    assert!(html.contains("Skills against Data Scientist"));
+
+    let out = run("quickstart", &[], "");
+    succeeded(&out);
+    assert!(text(&out.stdout).contains("cargo run --example quickstart -- --html report.html"));
+
+    let out = run(
+        "assess",
+        &["--profile", "examples/data/newcomer.json", "--html", "/"],
+        "",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an unwritable file is bad input"
+    );
+    assert!(text(&out.stderr).contains("cannot write `/`"));
 }
