@@ -22,6 +22,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use serde::Serialize;
 use skillgap::assess::{Assessor, BatchOptions, ProfileResult, Quantiles, STREAM_CHUNK};
+use skillgap::render::CohortReport;
 use skillgap::{Catalog, Profile};
 
 mod common;
@@ -58,6 +59,10 @@ struct Args {
     /// to keep memory bounded on long streams.
     #[arg(long, value_name = "N", default_value_t = 10_000)]
     plan_members: usize,
+    /// Write an HTML report of the cohort toward --target (readiness by role, the most
+    /// common gaps, the team plan) to FILE, for the members the plan covers.
+    #[arg(long, value_name = "FILE", requires = "target")]
+    html: Option<String>,
 }
 
 /// One output line.
@@ -112,6 +117,12 @@ fn run(args: Args) -> Result<(), Failure> {
     flush(&assessor, options, &mut chunk, &mut summary, &mut out)?;
     if progress {
         eprintln!("\r{} profiles", summary.members);
+    }
+    if let (Some(path), Some(target)) = (&args.html, &target) {
+        let profiles: Vec<Profile> = summary.plan.iter().map(|(_, p)| p.clone()).collect();
+        let cohort = assessor.cohort(&profiles)?;
+        let html = CohortReport::new(&cohort, target).render()?;
+        std::fs::write(path, html).map_err(|e| format!("cannot write `{path}`: {e}"))?;
     }
     write_summary(&assessor, summary, args.summary.as_deref(), &mut out)?;
     out.flush()?;

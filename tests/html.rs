@@ -357,3 +357,34 @@ fn the_target_is_shown_even_below_the_top() {
     );
     assert!(html.contains("4 more role(s) not shown (the report shows 3)"));
 }
+
+#[test]
+fn cohort_report_has_its_sections_and_escapes_names() {
+    use skillgap::assess::Assessor;
+    use skillgap::render::CohortReport;
+    let catalog = Catalog::builtin();
+    let profiles = vec![
+        Profile::new()
+            .with_name("<b>ana</b>")
+            .with_skill("SQL", Level::EXPERT),
+        Profile::new()
+            .with_skill("Python", Level::ADVANCED)
+            .with_skill("statistics", Level::ADVANCED),
+        Profile::new(),
+    ];
+    let cohort = Assessor::new(catalog).cohort(&profiles).unwrap();
+    let html = CohortReport::new(&cohort, "Data Scientist")
+        .render()
+        .unwrap();
+    for id in ["cohort-readiness", "common-gaps", "team-plan"] {
+        assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    assert!(html.contains("3 member(s), toward Data Scientist."));
+    // One bar per role, each with its words.
+    let start = html.find("id=\"cohort-readiness-chart-t\"").unwrap();
+    let chart = &html[start..start + html[start..].find("</svg>").unwrap()];
+    assert_eq!(chart.matches("<g><title>").count(), catalog.roles().len());
+    assert!(chart.contains("▶ Data Scientist"));
+    assert_self_contained(&html);
+    assert!(CohortReport::new(&cohort, "astronaut").render().is_err());
+}

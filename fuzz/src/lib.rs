@@ -55,7 +55,7 @@ pub fn assess_and_check<'c>(catalog: &'c Catalog, profile: &Profile) -> Assessme
 /// - nothing dropped silently: one `UnresolvedSkill` warning per entry that resolves to no
 ///   skill, one `DuplicateSkill` warning per entry repeating an earlier one's skill;
 /// - `top(k)` (computed first, by its fast path) is the head of `roles()`;
-/// - `roles()` ranks every role once, scores in 0..=1, by score descending, ties by id;
+/// - `roles()` ranks every role once, scores in 0..=1, by fit descending, ties by id;
 /// - on a few roles: the explanation's contributions sum to the score, and the gaps are
 ///   consistent (see [`check_gaps`]).
 pub fn check_assessment(catalog: &Catalog, profile: &Profile, assessment: &Assessment<'_>) {
@@ -73,14 +73,17 @@ pub fn check_assessment(catalog: &Catalog, profile: &Profile, assessment: &Asses
         }
     }
     let warned_unresolved = count(assessment.warnings(), |w| {
-        matches!(w, Warning::UnresolvedSkill { .. })
+        matches!(
+            w,
+            Warning::UnresolvedSkill { .. } | Warning::AmbiguousSkill { .. }
+        )
     });
     let warned_duplicate = count(assessment.warnings(), |w| {
         matches!(w, Warning::DuplicateSkill { .. })
     });
     assert_eq!(
         warned_unresolved, unresolved,
-        "every profile entry that resolves to no skill gets one warning"
+        "every profile entry that resolves to no skill (or to several) gets one warning"
     );
     assert_eq!(
         warned_duplicate,
@@ -128,15 +131,22 @@ pub fn check_assessment(catalog: &Catalog, profile: &Profile, assessment: &Asses
         );
         assert!(seen.insert(r.role().id().clone()), "a role is ranked twice");
     }
+    // The default policy ranks by fit: the harmonic mean of the score and the usage.
+    for r in roles {
+        let (s, u) = (r.score(), r.usage());
+        assert!((0.0..=1.0).contains(&u), "usage {u} is in 0..=1");
+        let fit = if s + u > 0.0 { 2.0 * s * u / (s + u) } else { 0.0 };
+        assert!((r.fit() - fit).abs() < 1e-9, "fit {} is the harmonic mean", r.fit());
+    }
     for w in roles.windows(2) {
         let (a, b) = (&w[0], &w[1]);
         assert!(
-            a.score() > b.score() || (a.score() == b.score() && a.role().id() < b.role().id()),
+            a.fit() > b.fit() || (a.fit() == b.fit() && a.role().id() < b.role().id()),
             "ranking: {} ({}) before {} ({})",
             a.role().id(),
-            a.score(),
+            a.fit(),
             b.role().id(),
-            b.score()
+            b.fit()
         );
     }
 

@@ -5,4 +5,4 @@ mod dot;
 mod html;
 mod markdown;
 
-pub use html::HtmlReport;
+pub use html::{CohortReport, HtmlReport};

@@ -10,9 +10,10 @@
 //! shown as text.
 //!
 //! The document is a list of sections over one skeleton (`document.rs`), each chart in a
-//! file of its own; a cohort report will be another list of sections over the same
-//! skeleton.
+//! file of its own; the cohort report ([`CohortReport`]) is another list of sections over
+//! the same skeleton.
 
+mod cohort;
 mod document;
 mod escape;
 mod fit;
@@ -25,6 +26,7 @@ mod timeline;
 use crate::assess::{Assessment, RoleScore};
 use crate::error::Result;
 use crate::plan::{Plan, Schedule};
+pub use cohort::CohortReport;
 use document::document;
 
 /// See [`HtmlReport::MAX_ROWS`].
