@@ -9,6 +9,8 @@ use skillgap::io::{EscoImporter, Import, RelationMapping};
 use skillgap::resolve::Status;
 use skillgap::{Catalog, Error, Importance, Level, Profile};
 
+mod support;
+
 const S: &str = "http://data.europa.eu/esco/skill/";
 const O: &str = "http://data.europa.eu/esco/occupation/";
 
@@ -24,19 +26,7 @@ fn fixture_import() -> Import {
 
 /// The official release, or `None` with a message when it is absent.
 fn official() -> Option<PathBuf> {
-    let dir = std::env::var_os("SKILLGAP_ESCO_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/esco-v1.1.1"),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: no ESCO release at {} (set SKILLGAP_ESCO_DIR to run this test)",
-            dir.display()
-        );
-        None
-    }
+    support::esco_release()
 }
 
 #[test]

@@ -8,8 +8,6 @@
 //! `cargo test --release --features esco --test fit_esco -- --nocapture` to see the numbers.
 #![cfg(feature = "esco")]
 
-use std::path::{Path, PathBuf};
-
 use skillgap::assess::{Assessor, Rank};
 use skillgap::io::EscoImporter;
 use skillgap::{Catalog, Policy, Profile, Role};
@@ -21,22 +19,6 @@ const SAMPLE: usize = 300;
 
 /// Skills a profile carries from each of two earlier jobs, on average.
 const EARLIER_SKILLS: f64 = 5.0;
-
-fn official() -> Option<PathBuf> {
-    let dir = std::env::var_os("SKILLGAP_ESCO_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/esco-v1.1.1"),
-        PathBuf::from,
-    );
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: no ESCO release at {} (set SKILLGAP_ESCO_DIR to run this test)",
-            dir.display()
-        );
-        None
-    }
-}
 
 /// Adds `share` of `role`'s skills to `profile` at the level required, each named by an
 /// alternative label half the time (when it has one), else by its name.
@@ -81,7 +63,9 @@ fn hits(catalog: &Catalog, profile: &Profile, role: &Role) -> [(bool, bool); 2] 
 
 #[test]
 fn fit_finds_the_persons_own_occupation() {
-    let Some(dir) = official() else { return };
+    let Some(dir) = support::esco_release() else {
+        return;
+    };
     let catalog = EscoImporter::new().import(&dir).expect("imports").catalog;
     let roles = catalog.roles();
     let step = (roles.len() / SAMPLE).max(1);

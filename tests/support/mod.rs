@@ -693,3 +693,22 @@ pub fn check_uncovered(a: &Assessment<'_>, plan: &skillgap::Plan<'_>) {
         "every uncovered skill is a gap"
     );
 }
+
+/// The official ESCO release beside the crate (`../shared/data/esco-v1.1.1`) or where
+/// `SKILLGAP_ESCO_DIR` points; `None`, with a message saying the test is skipped, when it
+/// is absent (users who clone the crate alone do not have it).
+pub fn esco_release() -> Option<std::path::PathBuf> {
+    let dir = std::env::var_os("SKILLGAP_ESCO_DIR").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/esco-v1.1.1"),
+        std::path::PathBuf::from,
+    );
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: no ESCO release at {} (set SKILLGAP_ESCO_DIR to run this test)",
+            dir.display()
+        );
+        None
+    }
+}
