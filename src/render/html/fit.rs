@@ -34,9 +34,10 @@ pub(crate) fn section(ctx: &Context<'_, '_>) -> Section {
     let ready = ranked.iter().filter(|r| r.is_ready()).count();
     let _ = writeln!(
         body,
-        "<p>How much of each role's requirements the profile meets (100% = every requirement \
-         at the level asked), best first. {ready} of {} role(s) ready: every essential \
-         requirement met.</p>",
+        "<p>Bars show fit, best first: readiness (how much of the role's requirements the \
+         profile meets; 100% = every requirement at the level asked) combined with how much \
+         of the profile the role uses. Readiness is in words beside each bar. {ready} of {} \
+         role(s) ready: every essential requirement met.</p>",
         ranked.len()
     );
     chart(ctx, &shown, &mut body);

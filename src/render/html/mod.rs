@@ -218,12 +218,16 @@ impl Context<'_, '_> {
             ""
         };
         let best = self.assessment.best().map_or("none".to_string(), |b| {
-            format!("{} ({})", b.role().name(), svg::percent(b.score()))
+            format!("{} (fit {})", b.role().name(), svg::percent(b.fit()))
         });
         vec![
             (
                 format!("Fit to {}", self.target.role().name()),
-                format!("{}{ready}", svg::percent(self.target.score())),
+                format!(
+                    "fit {} · ready {}{ready}",
+                    svg::percent(self.target.fit()),
+                    svg::percent(self.target.score())
+                ),
             ),
             ("Best fit".to_string(), best),
             (
