@@ -26,7 +26,7 @@ pub(crate) fn section(ctx: &Context<'_, '_>) -> Result<Section> {
             body,
             "<p>{} gap(s) toward {}, in an order to learn them (each after the skills it \
              builds on). Priority = weight × (needed − held) / needed: the longer the bar, \
-             the more the gap costs the fit. Gaps marked <em>prerequisite</em> are not \
+             the more the gap costs the readiness. Gaps marked <em>prerequisite</em> are not \
              required by the role but by other gaps.</p>",
             gaps.len(),
             Esc(role.name())
