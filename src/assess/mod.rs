@@ -17,8 +17,10 @@
 //! every requirement scores exactly 1, whatever the rounding of the sums. When all of a
 //! role's weights are 0, every requirement counts alike (the score is the mean credit).
 //! Scores are rounded to 12 decimal places, so that scores equal on paper are equal as
-//! numbers whatever the order of the sums; roles rank by score, descending, ties by id. [`Assessment::explain`] gives each requirement's share; the shares sum to
-//! the score.
+//! numbers whatever the order of the sums. Roles rank by fit (readiness combined with the
+//! share of the profile a role uses; [`RoleScore::fit`]) or by score, as the policy's
+//! [`Rank`] says, descending, ties by id. [`Assessment::explain`] gives each
+//! requirement's share; the shares sum to the score.
 //!
 //! # Complexity
 //!

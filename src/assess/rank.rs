@@ -1,4 +1,5 @@
-//! Ranking: every role by score, or only the best few without scoring them all.
+//! Ranking: every role by fit or readiness (the policy's [`Rank`](super::Rank)), or only the
+//! best few without sorting them all.
 
 use super::{Assessment, Rank, RoleScore};
 use crate::catalog::RoleAt;

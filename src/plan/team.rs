@@ -106,8 +106,10 @@ impl<'c> Cohort<'c> {
     ///
     /// # Complexity
     ///
-    /// Each round walks every course's taught skills and the members with an open gap on
-    /// them: O(rounds × Σ members per taught skill), rounds ≤ courses.
+    /// One gap computation per member, then a lazy greedy: every course's value is computed
+    /// once (walking its taught skills and the members with an open gap on them), and
+    /// again only when it reaches the top of the heap or a level it requires rises. No
+    /// more rounds than courses.
     ///
     /// # Errors
     ///

@@ -32,7 +32,7 @@ use document::document;
 /// See [`HtmlReport::MAX_ROWS`].
 const MAX_ROWS: usize = HtmlReport::MAX_ROWS;
 
-/// How many of the best-scoring roles the "hours to ready" chart plans for (the target is
+/// How many of the best-fitting roles the "hours to ready" chart plans for (the target is
 /// added when it is not among them).
 const NEAREST: usize = 5;
 
@@ -44,7 +44,7 @@ const NEXT: usize = 8;
 /// what to learn next and the hours to ready for the nearest roles.
 ///
 /// The target is the role given to [`target`](Self::target), else the plan's, else the
-/// best-scoring role; the plan is the one given to [`plan`](Self::plan), else
+/// best-fitting role; the plan is the one given to [`plan`](Self::plan), else
 /// [`Assessment::plan`] for the target.
 ///
 /// ```
