@@ -35,24 +35,7 @@ impl Plan<'_> {
     pub fn to_dot(&self) -> String {
         let mut out =
             String::from("digraph plan {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
-        for (stage, courses) in self.stages().into_iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "  subgraph cluster_stage_{stage} {{\n    label={};\n    style=rounded;",
-                quote(&format!("Stage {}", stage + 1))
-            );
-            for pc in courses {
-                let c = pc.course();
-                let label = format!("{}\n{:.0} h", c.title(), c.hours());
-                let _ = writeln!(
-                    out,
-                    "    {} [shape=box, label={}];",
-                    quote(&format!("course:{}", c.id())),
-                    quote(&label)
-                );
-            }
-            out.push_str("  }\n");
-        }
+        self.dot_stages(&mut out);
         let mut gap_nodes = BTreeSet::new();
         for pc in self.courses() {
             let from = quote(&format!("course:{}", pc.course().id()));
@@ -65,28 +48,13 @@ impl Plan<'_> {
                 .map(|r| (r.skill().as_str(), r.level()))
                 .collect();
             for &j in pc.after() {
-                let before = &self.courses()[j];
-                let mut passed: Vec<(&str, Level)> = before
-                    .course()
-                    .teaches()
-                    .iter()
-                    .filter_map(|t| {
-                        let &need = requires.get(t.skill().as_str())?;
-                        (t.level() >= need).then_some((t.skill().as_str(), need))
-                    })
-                    .collect();
-                passed.sort_unstable();
-                passed.dedup();
-                let passed: Vec<String> = passed
-                    .iter()
-                    .map(|(s, l)| format!("{s} {}", l.get()))
-                    .collect();
+                let before = self.courses()[j].course();
                 let _ = writeln!(
                     out,
                     "  {} -> {} [label={}, style=dashed];",
-                    quote(&format!("course:{}", before.course().id())),
+                    quote(&format!("course:{}", before.id())),
                     from,
-                    quote(&passed.join(", "))
+                    quote(&passed_on(before, &requires))
                 );
             }
             for s in pc.closes() {
@@ -122,6 +90,50 @@ impl Plan<'_> {
         out.push_str("}\n");
         out
     }
+}
+
+impl Plan<'_> {
+    /// One cluster per stage, holding its courses as boxes.
+    fn dot_stages(&self, out: &mut String) {
+        for (stage, courses) in self.stages().into_iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  subgraph cluster_stage_{stage} {{\n    label={};\n    style=rounded;",
+                quote(&format!("Stage {}", stage + 1))
+            );
+            for pc in courses {
+                let c = pc.course();
+                let label = format!("{}\n{:.0} h", c.title(), c.hours());
+                let _ = writeln!(
+                    out,
+                    "    {} [shape=box, label={}];",
+                    quote(&format!("course:{}", c.id())),
+                    quote(&label)
+                );
+            }
+            out.push_str("  }\n");
+        }
+    }
+}
+
+/// What `before` passes on to a course with these requirements: each skill it teaches at a
+/// level the course requires, as `skill level`, by skill.
+fn passed_on(before: &crate::model::Course, requires: &BTreeMap<&str, Level>) -> String {
+    let mut passed: Vec<(&str, Level)> = before
+        .teaches()
+        .iter()
+        .filter_map(|t| {
+            let &need = requires.get(t.skill().as_str())?;
+            (t.level() >= need).then_some((t.skill().as_str(), need))
+        })
+        .collect();
+    passed.sort_unstable();
+    passed.dedup();
+    let passed: Vec<String> = passed
+        .iter()
+        .map(|(s, l)| format!("{s} {}", l.get()))
+        .collect();
+    passed.join(", ")
 }
 
 impl Catalog {

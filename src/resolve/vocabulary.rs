@@ -218,11 +218,7 @@ impl Vocabulary {
         given.sort_unstable_by(|a, b| {
             (a.key.as_str(), a.item, a.order).cmp(&(b.key.as_str(), b.item, b.order))
         });
-        let mut collisions = Vec::new();
-        let mut keys: Vec<Key> = Vec::new();
-        let mut rows: Vec<Vec<u32>> = Vec::new();
-        // The labels kept (one per key and item), as positions in `given`.
-        let mut kept: Vec<usize> = Vec::with_capacity(given.len());
+        let mut groups = Groups::default();
         let mut at = 0;
         while at < given.len() {
             let end = at
@@ -230,34 +226,15 @@ impl Vocabulary {
                     .iter()
                     .take_while(|g| g.key == given[at].key)
                     .count();
-            // Per item: its first label, own if any of its labels with this key is.
-            let mut here: Vec<(u32, bool, usize)> = Vec::new();
-            for (i, g) in given[at..end].iter().enumerate() {
-                match here.last_mut() {
-                    Some(last) if last.0 == g.item => last.1 |= g.own,
-                    _ => here.push((g.item, g.own, at + i)),
-                }
-            }
-            here.sort_by(|a, b| by_ownership(&(a.0, a.1), &(b.0, b.1)));
-            let owners: Vec<(u32, bool)> = here.iter().map(|&(i, own, _)| (i, own)).collect();
-            let item = Named::decide(owners.clone()).one().unwrap_or(NONE);
-            for &(_, own, g) in &here {
-                given[g].own = own;
-            }
-            rows.push(here.iter().map(|h| h.2 as u32).collect());
-            kept.extend(here.iter().map(|h| h.2));
-            if owners.len() > 1 {
-                collisions.push(Collision {
-                    label: given[at].key.clone(),
-                    items: owners,
-                });
-            }
-            keys.push(Key {
-                text: given[at].key.clone().into_boxed_str(),
-                item,
-            });
+            groups.add(&mut given, at, end);
             at = end;
         }
+        let Groups {
+            collisions,
+            keys,
+            rows,
+            mut kept,
+        } = groups;
         // Labels in input order; rows refer to them by that position.
         kept.sort_unstable_by_key(|&g| given[g].order);
         let mut position = vec![NONE; given.len()];
@@ -662,6 +639,50 @@ fn decide(mut hits: Vec<Hit>, policy: &ResolvePolicy) -> Outcome {
         status,
         hits,
         rejection: None,
+    }
+}
+
+/// The labels of a vocabulary grouped by key while it is built.
+#[derive(Default)]
+struct Groups {
+    collisions: Vec<Collision>,
+    keys: Vec<Key>,
+    /// Per key, the labels kept (as positions in the sorted labels).
+    rows: Vec<Vec<u32>>,
+    /// The labels kept (one per key and item), as positions in the sorted labels.
+    kept: Vec<usize>,
+}
+
+impl Groups {
+    /// Adds the key of `given[at..end]` (labels sorted by key, item, input order): per
+    /// item its first label, own if any of its labels with this key is; the key's item
+    /// decided by ownership, and a collision when several items share it.
+    fn add(&mut self, given: &mut [Given<'_>], at: usize, end: usize) {
+        let mut here: Vec<(u32, bool, usize)> = Vec::new();
+        for (i, g) in given[at..end].iter().enumerate() {
+            match here.last_mut() {
+                Some(last) if last.0 == g.item => last.1 |= g.own,
+                _ => here.push((g.item, g.own, at + i)),
+            }
+        }
+        here.sort_by(|a, b| by_ownership(&(a.0, a.1), &(b.0, b.1)));
+        let owners: Vec<(u32, bool)> = here.iter().map(|&(i, own, _)| (i, own)).collect();
+        let item = Named::decide(owners.clone()).one().unwrap_or(NONE);
+        for &(_, own, g) in &here {
+            given[g].own = own;
+        }
+        self.rows.push(here.iter().map(|h| h.2 as u32).collect());
+        self.kept.extend(here.iter().map(|h| h.2));
+        if owners.len() > 1 {
+            self.collisions.push(Collision {
+                label: given[at].key.clone(),
+                items: owners,
+            });
+        }
+        self.keys.push(Key {
+            text: given[at].key.clone().into_boxed_str(),
+            item,
+        });
     }
 }
 
