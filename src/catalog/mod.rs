@@ -116,7 +116,7 @@ impl Catalog {
         mut courses: Vec<Course>,
         mut problems: Vec<Problem>,
     ) -> Result<Catalog> {
-        let lints = validate::validate(&skills, &roles, &courses, &mut problems);
+        let validated = validate::validate(&skills, &roles, &courses, &mut problems);
         if !problems.is_empty() {
             // Document order: skills, roles, courses, each by position; cycles last.
             problems.sort_by_key(|p| {
@@ -125,10 +125,17 @@ impl Catalog {
             });
             return Err(Error::InvalidCatalog { problems });
         }
-        skills.sort_by(|a, b| a.id().cmp(b.id()));
-        roles.sort_by(|a, b| a.id().cmp(b.id()));
+        let skill_order = sort_by_id(&mut skills, |s| s.id().as_str());
+        let role_order = sort_by_id(&mut roles, |r| r.id().as_str());
         courses.sort_by(|a, b| a.id().cmp(b.id()));
-        Catalog::index(skills, roles, courses, lints)
+        let names = Names::build(
+            &skills,
+            &roles,
+            &courses,
+            validated.skill_names.renumbered(&skill_order),
+            validated.role_names.renumbered(&role_order),
+        );
+        Catalog::index(skills, roles, courses, names, validated.lints)
     }
 
     /// Builds the indexes of validated items sorted by id.
@@ -136,9 +143,9 @@ impl Catalog {
         skills: Vec<Skill>,
         roles: Vec<Role>,
         courses: Vec<Course>,
+        names: Names,
         lints: Vec<Lint>,
     ) -> Result<Catalog> {
-        let names = Names::build(&skills, &roles, &courses);
         let skill_at = |id: &str| names.skill(&skills, id);
         let graph = SkillGraph::build(&skills, skill_at);
         let extends = graph::build(
@@ -401,4 +408,17 @@ impl Catalog {
     pub(crate) fn course_index(&self) -> &Courses {
         &self.course_index
     }
+}
+/// Sorts `items` by id, stably, and returns where each went: item `i` of the input is
+/// item `new_of_old[i]` of the output.
+fn sort_by_id<T>(items: &mut Vec<T>, id: impl Fn(&T) -> &str) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+    let mut new_of_old = vec![0u32; items.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of_old[old] = new as u32;
+    }
+    let mut given: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&old| given[old].take()));
+    new_of_old
 }
