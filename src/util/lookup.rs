@@ -26,14 +26,18 @@ impl Lookup {
             fold,
         };
         for (i, key) in keys.enumerate() {
-            let h = index.hash(key);
-            let mut at = h as usize & (len - 1);
-            while index.slots[at] != Lookup::EMPTY {
-                at = (at + 1) & (len - 1);
-            }
-            index.slots[at] = h >> 32 << 32 | i as u64;
+            index.place(key, i);
         }
         index
+    }
+
+    /// An empty index with room for `keys` strings added by [`Lookup::find_or_add`]
+    /// without growing.
+    pub fn with_capacity(keys: usize) -> Lookup {
+        Lookup {
+            slots: vec![Lookup::EMPTY; (keys * 2).next_power_of_two().max(8)],
+            fold: false,
+        }
     }
 
     fn hash(&self, key: &str) -> u64 {
@@ -72,6 +76,42 @@ impl Lookup {
             }
             at = (at + 1) & mask;
         }
+    }
+
+    /// The position of `key` if present; else `key` is added at position `len`, the
+    /// number of keys added so far (the caller stores it there, so that `key_of(len)` is
+    /// `key` afterwards), and `None` is returned. `key_of` gives the string at a
+    /// position; the slots double when half full.
+    pub fn find_or_add<'a>(
+        &mut self,
+        key: &str,
+        len: usize,
+        key_of: impl Fn(usize) -> &'a str,
+    ) -> Option<u32> {
+        if let Some(i) = self.find(key, &key_of) {
+            return Some(i);
+        }
+        if (len + 1) * 2 > self.slots.len() {
+            let grown = ((len + 1) * 2).next_power_of_two().max(8);
+            self.slots = vec![Lookup::EMPTY; grown];
+            for i in 0..len {
+                self.place(key_of(i), i);
+            }
+        }
+        self.place(key, len);
+        None
+    }
+
+    /// Puts `key` at position `i` into a free slot (there is one: the slots are never
+    /// more than half full).
+    fn place(&mut self, key: &str, i: usize) {
+        let mask = self.slots.len() - 1;
+        let h = self.hash(key);
+        let mut at = h as usize & mask;
+        while self.slots[at] != Lookup::EMPTY {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = h >> 32 << 32 | i as u64;
     }
 
     /// The longest run of occupied slots: no lookup probes further.

@@ -1,8 +1,9 @@
 //! Small helpers shared by every layer: graph algorithms, Kahn's order, hashing, exact
-//! string lookup, flat tables of rows, text clipping.
+//! string lookup, interned strings, flat tables of rows, text clipping.
 
 pub(crate) mod graph;
 pub(crate) mod hash;
+pub(crate) mod interner;
 pub(crate) mod kahn;
 pub(crate) mod lookup;
 pub(crate) mod table;
