@@ -28,6 +28,17 @@ pub(crate) struct CredentialIndex {
     roles: Vec<(RoleAt, Vec<CredentialRequirement>)>,
 }
 
+impl CredentialTerms {
+    /// The terms of a role without credentials: nothing earned, no gates, every
+    /// preferred credential (none) held.
+    pub const NONE: CredentialTerms = CredentialTerms {
+        earned: 0.0,
+        gates_met: 0,
+        gates: 0,
+        all_preferred: true,
+    };
+}
+
 impl CredentialIndex {
     /// Merges each role's credential requirements with those of the roles it reaches
     /// through `extends` (an edge from a role to each role it extends). Only roles that
@@ -59,11 +70,6 @@ impl CredentialIndex {
             }
         }
         CredentialIndex { roles: out }
-    }
-
-    /// Whether no role has credentials.
-    pub fn is_empty(&self) -> bool {
-        self.roles.is_empty()
     }
 
     /// The roles with credentials, ascending, with their merged requirements.
