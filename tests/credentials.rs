@@ -546,3 +546,29 @@ fn the_builtin_roles_carry_the_seeds_education_and_pay() {
     );
     assert_eq!(mle.hours, Some(mle.skills_hours.unwrap() + 4_800.0));
 }
+
+#[test]
+fn reports_show_gates_and_facts() {
+    let catalog = Catalog::builtin();
+    let profile = Profile::new().with_skill("python", Level::ADVANCED);
+    let a = catalog.assess(&profile).unwrap();
+    let html = skillgap::render::HtmlReport::new(&a)
+        .target("machine-learning-engineer")
+        .render()
+        .unwrap();
+    assert!(html.contains("<section id=\"credentials\""));
+    assert!(html.contains("<strong>missing</strong>: not ready without it"));
+    assert!(html.contains("146085 USD a year"));
+    assert!(html.contains("a required credential missing"));
+    assert!(html.contains("about 4 years"));
+    let other = skillgap::render::HtmlReport::new(&a)
+        .target("software-engineer")
+        .render()
+        .unwrap();
+    assert!(!other.contains("<section id=\"credentials\""));
+
+    let plan = a.plan("machine-learning-engineer").unwrap();
+    let markdown = plan.to_markdown(None).unwrap();
+    assert!(markdown.contains("## Credentials"), "{markdown}");
+    assert!(markdown.contains("Bachelor's degree in computer science, about 4 years"));
+}
