@@ -193,6 +193,8 @@ pub enum ItemKind {
     Programme,
     /// An entry of a profile.
     ProfileSkill,
+    /// A credential a profile holds.
+    ProfileCredential,
 }
 
 impl ItemKind {
@@ -204,6 +206,7 @@ impl ItemKind {
             ItemKind::Course => "course",
             ItemKind::Programme => "programme",
             ItemKind::ProfileSkill => "profile skill",
+            ItemKind::ProfileCredential => "profile credential",
         }
     }
 }

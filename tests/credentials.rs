@@ -205,6 +205,19 @@ fn a_cohort_ranks_members_with_the_same_credential_terms() {
         .unwrap();
     let ready = cohort.readiness("mle").unwrap();
     assert_eq!(ready.ready, 1, "only the graduate is ready: {ready:?}");
+
+    // A course alone makes ready only the member who holds the degree.
+    let beginners = [
+        Profile::new().with_name("a"),
+        Profile::new()
+            .with_name("b")
+            .with_credential(bachelor(&["mathematics"])),
+    ];
+    let cohort = skillgap::assess::Assessor::new(&catalog)
+        .cohort(&beginners)
+        .unwrap();
+    let maker = cohort.next_course_for_most("mle").unwrap().unwrap();
+    assert_eq!(maker.members, [1]);
 }
 
 #[test]
@@ -571,4 +584,22 @@ fn reports_show_gates_and_facts() {
     let markdown = plan.to_markdown(None).unwrap();
     assert!(markdown.contains("## Credentials"), "{markdown}");
     assert!(markdown.contains("Bachelor's degree in computer science, about 4 years"));
+}
+
+#[test]
+fn a_held_credential_with_an_empty_name_is_a_profile_problem() {
+    let json = r#"{"format": "skillgap.profile/1", "skills": [],
+        "credentials": [{"kind": "degree", "level": "master", "fields": ["statistics"]},
+                        {"kind": "certification", "name": "  "}]}"#;
+    match Profile::from_json(json) {
+        Err(Error::InvalidProfile { problems }) => {
+            assert_eq!(problems.len(), 1);
+            let text = problems[0].to_string();
+            assert!(
+                text.starts_with("profile credential `certification` (#1), `name`: empty"),
+                "{text}"
+            );
+        }
+        other => panic!("expected an invalid profile, got {other:?}"),
+    }
 }

@@ -438,7 +438,8 @@ impl ProfileDoc {
     ///
     /// # Errors
     ///
-    /// [`Error::UnsupportedFormat`], or [`Error::InvalidProfile`] listing every bad level.
+    /// [`Error::UnsupportedFormat`], or [`Error::InvalidProfile`] listing every bad level
+    /// and every held credential with an empty field or name.
     pub(crate) fn into_profile(self) -> Result<Profile> {
         check_format(Document::Profile, &self.format)?;
         let mut problems = Vec::new();
@@ -451,7 +452,15 @@ impl ProfileDoc {
             let level = level_at(&raw.level, at, &mut problems);
             profile.push(ProfileSkill::new(raw.skill, level, raw.last_used));
         }
-        for c in self.credentials {
+        for (index, c) in self.credentials.into_iter().enumerate() {
+            for (field, text) in c.labels() {
+                if text.trim().is_empty() {
+                    problems.push(Problem::Empty {
+                        at: Location::new(ItemKind::ProfileCredential, index, c.kind(), field),
+                        expected: "a held credential names its fields or its name",
+                    });
+                }
+            }
             profile = profile.with_credential(c);
         }
         if problems.is_empty() {
