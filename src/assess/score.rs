@@ -141,6 +141,12 @@ impl<'c> Scores<'c> {
         }
     }
 
+    /// The levels of the profile's skills each role uses, by role position, and the
+    /// levels of all its skills: each role's usage before division and rounding.
+    pub fn usage_sums(&self) -> (&[f64], f64) {
+        (&self.used, self.held)
+    }
+
     /// The share of the profile's levels role `r` uses.
     pub fn usage(&self, r: RoleAt) -> f64 {
         usage(self.used[r.get()], self.held)

@@ -126,7 +126,7 @@ impl Catalog {
         mut programmes: Vec<Programme>,
         mut problems: Vec<Problem>,
     ) -> Result<Catalog> {
-        let lints = validate::validate(&skills, &roles, &courses, &mut problems);
+        let validated = validate::validate(&skills, &roles, &courses, &mut problems);
         validate_credentials::validate(&roles, &programmes, &mut problems);
         if !problems.is_empty() {
             // Document order: skills, roles, courses, each by position; cycles last.
@@ -136,11 +136,18 @@ impl Catalog {
             });
             return Err(Error::InvalidCatalog { problems });
         }
-        skills.sort_by(|a, b| a.id().cmp(b.id()));
-        roles.sort_by(|a, b| a.id().cmp(b.id()));
+        let skill_order = sort_by_id(&mut skills, |s| s.id().as_str());
+        let role_order = sort_by_id(&mut roles, |r| r.id().as_str());
         courses.sort_by(|a, b| a.id().cmp(b.id()));
         programmes.sort_by(|a, b| a.id().cmp(b.id()));
-        let mut catalog = Catalog::index(skills, roles, courses, lints)?;
+        let names = Names::build(
+            &skills,
+            &roles,
+            &courses,
+            validated.skill_names.renumbered(&skill_order),
+            validated.role_names.renumbered(&role_order),
+        );
+        let mut catalog = Catalog::index(skills, roles, courses, names, validated.lints)?;
         catalog.programmes = programmes;
         Ok(catalog)
     }
@@ -150,9 +157,9 @@ impl Catalog {
         skills: Vec<Skill>,
         roles: Vec<Role>,
         courses: Vec<Course>,
+        names: Names,
         lints: Vec<Lint>,
     ) -> Result<Catalog> {
-        let names = Names::build(&skills, &roles, &courses);
         let skill_at = |id: &str| names.skill(&skills, id);
         let graph = SkillGraph::build(&skills, skill_at);
         let extends = graph::build(
@@ -451,4 +458,17 @@ impl Catalog {
     pub(crate) fn credential_index(&self) -> &CredentialIndex {
         &self.credentials
     }
+}
+/// Sorts `items` by id, stably, and returns where each went: item `i` of the input is
+/// item `new_of_old[i]` of the output.
+fn sort_by_id<T>(items: &mut Vec<T>, id: impl Fn(&T) -> &str) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+    let mut new_of_old = vec![0u32; items.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of_old[old] = new as u32;
+    }
+    let mut given: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.iter().filter_map(|&old| given[old].take()));
+    new_of_old
 }

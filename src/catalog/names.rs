@@ -38,14 +38,19 @@ pub(crate) struct Names {
 }
 
 impl Names {
-    /// The indexes of validated items, sorted by id.
-    pub fn build(skills: &[Skill], roles: &[Role], courses: &[Course]) -> Names {
-        let (skill_names, _) = Vocabulary::new(own_labels(skills, Skill::labels));
+    /// The indexes of validated items, sorted by id, with the vocabularies of their
+    /// labels (see [`own_labels`]).
+    pub fn build(
+        skills: &[Skill],
+        roles: &[Role],
+        courses: &[Course],
+        skill_names: Vocabulary,
+        role_names: Vocabulary,
+    ) -> Names {
         let resolver = Resolver::from_vocabulary(
             skill_names.clone(),
             skills.iter().map(|s| s.id().clone()).collect(),
         );
-        let (role_names, _) = Vocabulary::new(own_labels(roles, Role::labels));
         Names {
             skill_ids: Lookup::new(skills.iter().map(|s| s.id().as_str()), false),
             role_ids: Lookup::new(roles.iter().map(|r| r.id().as_str()), false),

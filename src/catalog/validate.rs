@@ -206,14 +206,15 @@ pub(super) fn label_problem(label: &str) -> Option<&'static str> {
 /// Validates catalog items, appending every problem found to `problems`, item by item:
 /// ids, labels, then each skill's, role's and course's references and numbers, then the
 /// cycles and the roles without requirements. (Problems are sorted by item afterwards, so
-/// within an item they keep this order.) Returns the lints: labels shared by several
-/// skills where one at most has it as its id or name.
+/// within an item they keep this order.) Returns the lints (labels shared by several
+/// skills where one at most has it as its id or name) and the label vocabularies built
+/// on the way.
 pub(crate) fn validate(
     skills: &[Skill],
     roles: &[Role],
     courses: &[Course],
     problems: &mut Vec<Problem>,
-) -> Vec<Lint> {
+) -> Validated {
     let skill_ids = index_ids(
         ItemKind::Skill,
         skills.iter().map(|s| s.id().as_str()),
@@ -263,7 +264,21 @@ pub(crate) fn validate(
         });
     }
     check_empty_roles(roles, &role_graph, problems);
-    lints
+    Validated {
+        lints,
+        skill_names: skill_refs.vocabulary,
+        role_names: role_refs.vocabulary,
+    }
+}
+
+/// What validation finds besides problems.
+pub(crate) struct Validated {
+    /// Labels shared by several skills, where one at most has it as its id or name.
+    pub lints: Vec<Lint>,
+    /// Every skill label (id, name, aliases), items in the order given.
+    pub skill_names: Vocabulary,
+    /// Every role label, items in the order given.
+    pub role_names: Vocabulary,
 }
 
 /// The skill references by id and label. A label that is the id or name of two skills is

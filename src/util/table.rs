@@ -80,6 +80,11 @@ impl<T> Table<T> {
         (0..self.len()).map(|r| self.row(r))
     }
 
+    /// Every value, row after row, to change in place.
+    pub fn values_mut(&mut self) -> &mut [T] {
+        &mut self.values
+    }
+
     /// Drops spare capacity.
     pub fn shrink_to_fit(&mut self) {
         self.offsets.shrink_to_fit();
