@@ -603,3 +603,42 @@ fn a_held_credential_with_an_empty_name_is_a_profile_problem() {
         other => panic!("expected an invalid profile, got {other:?}"),
     }
 }
+
+/// The best few by a scan agree with the full ranking when credentials weigh in the
+/// scores (the scans prune on the numerators and totals the credentials add to).
+#[test]
+fn top_k_agrees_with_the_ranking_with_credentials() {
+    let catalog = Catalog::builtin();
+    let holder = Profile::new()
+        .with_skill("python", Level::ADVANCED)
+        .with_skill("machine learning", Level::INTERMEDIATE)
+        .with_skill("sql", Level::ADVANCED)
+        .with_credential(Credential::degree(DegreeLevel::Master, ["statistics"]));
+    for rank in [
+        skillgap::assess::Rank::Fit,
+        skillgap::assess::Rank::Readiness,
+    ] {
+        let mut policy = skillgap::Policy::default();
+        policy.rank = rank;
+        let assessor = skillgap::assess::Assessor::new(catalog).policy(policy);
+        let ranked = assessor.assess(&holder).unwrap().roles().to_vec();
+        for k in 0..=ranked.len() {
+            let top = assessor.assess(&holder).unwrap().top(k);
+            assert_eq!(top.as_slice(), &ranked[..k], "{rank:?}, k = {k}");
+        }
+    }
+    // The master's is worth its weight on the machine learning engineer.
+    let without = Profile::new()
+        .with_skill("python", Level::ADVANCED)
+        .with_skill("machine learning", Level::INTERMEDIATE)
+        .with_skill("sql", Level::ADVANCED);
+    let score = |p: &Profile| {
+        catalog
+            .assess(p)
+            .unwrap()
+            .role("machine-learning-engineer")
+            .unwrap()
+            .score()
+    };
+    assert!(score(&holder) > score(&without));
+}
