@@ -21,8 +21,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use serde::Serialize;
-use skillgap::assess::{Assessor, Rank, RoleScore, Source};
+use skillgap::assess::{Assessor, CredentialCheck, Rank, RoleScore, Source};
 use skillgap::io::{DocumentKind, Extractor, ProfileParser};
+use skillgap::model::{Demand, Pay};
 use skillgap::plan::{Objective, Schedule};
 use skillgap::render::HtmlReport;
 use skillgap::{Assessment, Catalog, Gaps, Plan, Policy, Profile};
@@ -217,12 +218,19 @@ fn with_posting(catalog: Catalog, path: &str) -> Result<Catalog, Failure> {
     Ok(catalog.into_builder().role(role).build()?)
 }
 
-/// One role of the JSON document: its score and its gaps.
+/// One role of the JSON document: its score, its gaps, its credentials checked (gates
+/// met and missing) and its facts.
 #[derive(Serialize)]
 struct RoleDoc<'c> {
     #[serde(flatten)]
     score: RoleScore<'c>,
     gaps: Gaps<'c>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    credentials: Vec<CredentialCheck<'c>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pay: &'c [Pay],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    demand: &'c [Demand],
 }
 
 /// The plan of the JSON document, with its calendar.
@@ -253,9 +261,13 @@ fn write_json(
     let mut roles = Vec::new();
     for score in assessment.roles().iter().take(top) {
         let gaps = assessment.gaps_for(score)?;
+        let role = score.role();
         roles.push(RoleDoc {
             score: *score,
             gaps,
+            credentials: assessment.credentials(role.id().as_str())?,
+            pay: role.pay(),
+            demand: role.demand(),
         });
     }
     let plan = plan.zip(schedule).map(|(plan, schedule)| PlanDoc {
@@ -323,14 +335,23 @@ fn write_text(
             score.role().name(),
             score.fit() * 100.0,
             score.score() * 100.0,
-            if score.is_ready() { "ready" } else { "" },
+            match (score.is_ready(), score.gates_met()) {
+                (true, _) => "ready",
+                (false, false) => "gated",
+                _ => "",
+            },
             first.join(", "),
         )?;
     }
     writeln!(
         out,
-        "\nready: every essential requirement met. Levels run from 1 (awareness) to 5 (expert)."
+        "\nready: every essential requirement met and every required credential held; gated: \
+         a required credential (a degree, say) is missing. Levels run from 1 (awareness) to 5 \
+         (expert)."
     )?;
+    for score in assessment.roles().iter().take(top) {
+        common::print_role_facts(out, assessment, score.role())?;
+    }
     write_transfers(out, assessment)?;
     Ok(())
 }

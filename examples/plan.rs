@@ -89,10 +89,17 @@ enum Format {
     Html,
 }
 
-/// The JSON document: the plan, its calendar and the assessment's warnings.
+/// The JSON document: the plan, its calendar, the target's credentials checked and its
+/// facts, and the assessment's warnings.
 #[derive(Serialize)]
 struct Document<'p, 'c> {
     plan: &'p skillgap::Plan<'c>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    credentials: Vec<skillgap::assess::CredentialCheck<'c>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pay: &'c [skillgap::model::Pay],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    demand: &'c [skillgap::model::Demand],
     weeks: u32,
     hours_per_week: f64,
     schedule: &'p [skillgap::plan::ScheduledCourse],
@@ -156,6 +163,9 @@ fn run(args: Args) -> Result<(), Failure> {
             let role = catalog.role(target).map_or(target, |r| r.name());
             writeln!(out, "Plan for {role}\n")?;
             common::print_plan(&mut out, &plan, &schedule, objective)?;
+            if let Some(role) = catalog.role(target) {
+                common::print_role_facts(&mut out, &assessment, role)?;
+            }
         }
     }
     out.flush()?;
@@ -168,8 +178,15 @@ fn write_json(
     schedule: &Schedule,
     assessment: &skillgap::Assessment<'_>,
 ) -> Result<(), Failure> {
+    let role = plan.target().and_then(|t| assessment.catalog().role(t));
     let doc = Document {
         plan,
+        credentials: match role {
+            Some(r) => assessment.credentials(r.id().as_str())?,
+            None => Vec::new(),
+        },
+        pay: role.map_or(&[], |r| r.pay()),
+        demand: role.map_or(&[], |r| r.demand()),
         weeks: schedule.weeks,
         hours_per_week: schedule.hours_per_week,
         schedule: &schedule.courses,

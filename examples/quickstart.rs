@@ -188,6 +188,12 @@ fn write_soonest(out: &mut impl Write, assessment: &Assessment<'_>) -> Result<()
          only; the plan above also closes the important and optional gaps, so it is longer):"
     )?;
     for r in assessment.hours_to_ready() {
+        if !r.gates.is_empty() {
+            // A required credential the profile lacks: the skills-only road, and the
+            // programme (or none) beside it.
+            writeln!(out, "  {:<28} {}", r.role.name(), r.describe())?;
+            continue;
+        }
         match r.hours {
             Some(0.0) => writeln!(out, "  {:<28} ready now", r.role.name())?,
             Some(h) => writeln!(

@@ -189,8 +189,12 @@ pub enum ItemKind {
     Role,
     /// A catalog course.
     Course,
+    /// A catalog programme.
+    Programme,
     /// An entry of a profile.
     ProfileSkill,
+    /// A credential a profile holds.
+    ProfileCredential,
 }
 
 impl ItemKind {
@@ -200,7 +204,9 @@ impl ItemKind {
             ItemKind::Skill => "skill",
             ItemKind::Role => "role",
             ItemKind::Course => "course",
+            ItemKind::Programme => "programme",
             ItemKind::ProfileSkill => "profile skill",
+            ItemKind::ProfileCredential => "profile credential",
         }
     }
 }
@@ -351,6 +357,17 @@ pub enum Problem {
         /// The role.
         at: Location,
     },
+    /// A value out of its domain: a currency that is not an ISO 4217 code, a year out of
+    /// range, a range whose bounds are reversed, a weight on a required credential.
+    #[error("{at}: invalid value `{value}`: expected {expected}")]
+    InvalidValue {
+        /// The field.
+        at: Location,
+        /// The value as given (clipped).
+        value: String,
+        /// The domain, and how to fix it.
+        expected: &'static str,
+    },
     /// A field the format requires is empty: a course's provider or what it teaches.
     #[error("{at}: empty; {expected}")]
     Empty {
@@ -373,6 +390,7 @@ impl Problem {
             | Problem::UnknownRole { at, .. }
             | Problem::InvalidLevel { at, .. }
             | Problem::InvalidNumber { at, .. }
+            | Problem::InvalidValue { at, .. }
             | Problem::EmptyRole { at }
             | Problem::Empty { at, .. } => Some(at),
             Problem::SkillCycle { .. } | Problem::RoleCycle { .. } => None,

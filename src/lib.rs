@@ -46,7 +46,10 @@
 //! | [`Skill`] | id, name, aliases; prerequisites (skills at a level) and related skills that transfer partial credit |
 //! | [`Role`] | requirements (skill, level, [`Importance`], optional weight); may extend other roles |
 //! | [`Course`] | provider, hours, cost; the skills it teaches (up to a level) and requires |
-//! | [`Profile`] | a person's skills by id, name or alias, with levels and the year last used |
+//! | [`Profile`] | a person's skills by id, name or alias, with levels and the year last used; the credentials held |
+//! | [`model::CredentialRequirement`] | a role's degree, certification or licence: required (a gate) or preferred (weighted), with alternatives |
+//! | [`model::Programme`] | study that confers credentials, with months and hours; plans use it for a missing gate |
+//! | [`model::Pay`], [`model::Demand`] | role facts with source and year; scoring ignores them |
 //! | [`Catalog`] | skills, roles and courses, validated and indexed once; immutable, `Send + Sync` |
 //! | [`Assessment`] | a profile scored against every role: ranking, explanations, [`Gaps`], plans |
 //! | [`Plan`] | the courses that close a role's gaps, in stages and a valid order ([`Planner`] for options) |
@@ -76,7 +79,8 @@
 //! `creditᵢ = min(1, haveᵢ / needᵢ)` (partial credit; 0 or 1 without it) and `haveᵢ` the
 //! profile's level after the recency discount, or a related skill's level times its
 //! transfer factor when that is higher. A role is ready when every essential requirement
-//! is met. The formula, the [`Policy`] and the cost: [`assess`].
+//! is met and every required credential (a gate) held; a preferred credential weighs like an
+//! optional requirement. The formula, the [`Policy`] and the cost: [`assess`].
 //!
 //! # Gaps and plans
 //!

@@ -187,3 +187,35 @@ fn values_off_their_scale_are_errors_with_file_and_line() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Job zones become degrees: zone 5 a master's, zone 4 a bachelor's, preferred unless
+/// asked to be gates; zones 1 and 2 none.
+#[test]
+fn job_zones_become_degree_credentials() {
+    use skillgap::model::{Credential, DegreeLevel};
+    let Import { catalog, report } = OnetImporter::new().import(fixtures("classic")).unwrap();
+    assert_eq!(report.get("job zone rows read"), 4);
+    let scientist = catalog.credentials("15-2051.00").unwrap();
+    assert_eq!(scientist.len(), 1);
+    assert!(!scientist[0].is_gate());
+    assert_eq!(scientist[0].year(), Some(2023));
+    assert_eq!(scientist[0].source(), Some("O*NET Job Zones"));
+    let master = Credential::degree(DegreeLevel::Master, ["history"]);
+    let bachelor = Credential::degree(DegreeLevel::Bachelor, ["history"]);
+    assert!(scientist[0].accepts(&master) && !scientist[0].accepts(&bachelor));
+    let dba = catalog.credentials("15-1242.00").unwrap();
+    assert!(dba[0].accepts(&bachelor));
+
+    let gated = OnetImporter::new()
+        .education_gates(true)
+        .import(fixtures("classic"))
+        .unwrap()
+        .catalog;
+    assert!(gated.credentials("15-2051.00").unwrap()[0].is_gate());
+    let off = OnetImporter::new()
+        .education(false)
+        .import(fixtures("classic"))
+        .unwrap()
+        .catalog;
+    assert!(off.credentials("15-2051.00").unwrap().is_empty());
+}

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+use skillgap::model::{Credential, DegreeLevel};
 use skillgap::{Assessment, Catalog, Level, Profile};
 
 mod support;
@@ -341,7 +342,12 @@ proptest! {
         role in 0..role_count(),
     ) {
         let role = catalog().roles()[role].id().as_str();
-        let a = assess(&profile_of(&meeting_role(role, &levels)));
+        // Every requirement: the skills and the credentials (a doctorate satisfies the
+        // built-in catalog's degree requirements).
+        let profile = profile_of(&meeting_role(role, &levels)).with_credential(
+            Credential::degree(DegreeLevel::Doctorate, ["computer science", "data science"]),
+        );
+        let a = assess(&profile);
         let rs = a.role(role).unwrap();
         prop_assert!(rs.is_ready(), "{} not ready: {:?}", role, rs.essentials());
         prop_assert!((rs.score() - 1.0).abs() <= 1e-9, "{} scores {}", role, rs.score());

@@ -247,12 +247,80 @@ pub fn print_plan(
             u.reason
         )?;
     }
+    for g in plan.gates() {
+        writeln!(out, "Credential: {g}")?;
+    }
+    if let Some((hours, months)) = plan.programme_time().filter(|_| !plan.gates().is_empty()) {
+        writeln!(
+            out,
+            "With the programmes: {:.0} hours ({:.0} of courses, {hours:.0} of programmes over \
+             about {:.1} years) against {:.0} for the skills alone.",
+            plan.total_hours() + hours,
+            plan.total_hours(),
+            months / 12.0,
+            plan.total_hours()
+        )?;
+    }
     for (i, cycle) in plan.course_cycles().iter().enumerate() {
         writeln!(
             out,
             "Course cycle {}: {} (each needs what another teaches)",
             i + 1,
             cycle.join(" → ")
+        )?;
+    }
+    Ok(())
+}
+
+/// Prints a role's credentials checked against the profile (gates met and missing,
+/// preferred credentials held or not) and its facts (pay, demand) with their sources.
+pub fn print_role_facts(
+    out: &mut impl Write,
+    assessment: &skillgap::Assessment<'_>,
+    role: &skillgap::Role,
+) -> Result<(), Failure> {
+    let checks = assessment.credentials(role.id().as_str())?;
+    if checks.is_empty() && role.pay().is_empty() && role.demand().is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}:", role.name())?;
+    for c in &checks {
+        let need = if c.requirement.is_gate() {
+            "gate"
+        } else {
+            "preferred"
+        };
+        let status = match (&c.met_by, c.requirement.is_gate()) {
+            (Some(held), _) => format!("met by your {held}"),
+            (None, true) => "MISSING: not ready without it".to_string(),
+            (None, false) => format!("not held (weight {} in the readiness)", c.weight),
+        };
+        writeln!(out, "  {need}: {}: {status}", c.requirement)?;
+    }
+    for p in role.pay() {
+        let amount = match p.bounds() {
+            Some([low, high]) => format!("{low:.0}-{high:.0}"),
+            None => format!("{:.0}", p.typical()),
+        };
+        let at = p.employer().map(|e| format!(" at {e}")).unwrap_or_default();
+        writeln!(
+            out,
+            "  pay ({:?}{at}, {}): {amount} {} a {} ({}, {})",
+            p.seniority(),
+            p.region(),
+            p.currency(),
+            p.period().name(),
+            clip(p.source(), 48),
+            p.year()
+        )?;
+    }
+    for d in role.demand() {
+        writeln!(
+            out,
+            "  demand: {} ({}, {})",
+            clip(d.text(), 100),
+            clip(d.source(), 48),
+            d.year()
         )?;
     }
     Ok(())

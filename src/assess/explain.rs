@@ -57,7 +57,8 @@ pub struct Contribution<'c> {
 
 impl<'c> Assessment<'c> {
     /// Explains a role's score: one contribution per requirement (own and inherited), in
-    /// skill id order. The contributions sum to the score.
+    /// skill id order. The contributions sum to the score, with those of the role's
+    /// preferred credentials ([`Assessment::credentials`]) when it has any.
     ///
     /// # Errors
     ///

@@ -5,7 +5,7 @@
 use super::{Policy, Source};
 use crate::catalog::{Catalog, SkillAt};
 use crate::error::Warning;
-use crate::model::Profile;
+use crate::model::{Credential, Profile};
 use crate::util::hash;
 use crate::util::text::clip;
 
@@ -49,6 +49,8 @@ pub(crate) struct Levels {
     pub have: Vec<Have>,
     /// The same, hashed by skill.
     pub table: HaveTable,
+    /// The credentials the profile holds.
+    pub credentials: Vec<Credential>,
 }
 
 impl Levels {
@@ -66,7 +68,15 @@ impl Levels {
         }
         let have: Vec<Have> = merged.into_iter().map(|c| c.have).collect();
         let table = HaveTable::new(&have);
-        (Levels { have, table }, warnings)
+        let credentials = profile.credentials().to_vec();
+        (
+            Levels {
+                have,
+                table,
+                credentials,
+            },
+            warnings,
+        )
     }
 
     /// The level counted for a skill (0 when none).

@@ -13,7 +13,25 @@
 //! ```
 //!
 //! `wᵢ` is the requirement's explicit weight, else its importance's weight under the
-//! [`Policy`]. A role is *ready* when every essential requirement is met; a role meeting
+//! [`Policy`].
+//!
+//! # Credentials
+//!
+//! A role's credential requirements ([`CredentialRequirement`](crate::model::CredentialRequirement))
+//! are either gates or preferences. A **preferred** credential counts like an optional
+//! requirement met or not, with its explicit weight or the policy's optional weight `w_c`:
+//!
+//! ```text
+//! score = (Σ wᵢ · creditᵢ + Σ_c w_c · held_c) / (Σ wᵢ + Σ_c w_c)     held_c ∈ {0, 1}
+//! ```
+//!
+//! A **required** credential (a gate) does not count in the score: the role is *ready*
+//! only when every gate is held, whatever the score ([`RoleScore::gates`],
+//! [`Assessment::credentials`] for which are met and missing). Credentials are matched by
+//! [`Credential::satisfies`](crate::model::Credential::satisfies). Their terms are added
+//! per role after the walk of the index, for the few roles that have credentials.
+//!
+//! A role is *ready* when every essential requirement is met and every gate held; a role meeting
 //! every requirement scores exactly 1, whatever the rounding of the sums. When all of a
 //! role's weights are 0, every requirement counts alike (the score is the mean credit).
 //! Scores are rounded to 12 decimal places, so that scores equal on paper are equal as
@@ -38,6 +56,7 @@
 
 mod batch;
 mod cohort;
+mod credentials;
 mod explain;
 pub(crate) mod gaps;
 mod have;
@@ -56,6 +75,7 @@ use score::Scores;
 
 pub use batch::{BatchOptions, BatchStream, ProfileResult, STREAM_CHUNK};
 pub use cohort::{Candidate, Cohort, CohortReadiness, CommonGap, Quantiles};
+pub use credentials::CredentialCheck;
 pub use explain::{Contribution, FitExplanation, Source};
 pub use gaps::{ByPriority, Gap, Gaps, ImpliedBy, LearningOrder};
 pub use policy::{Policy, Rank, Recency};
@@ -236,6 +256,11 @@ impl<'c> Assessment<'c> {
                 h.source(self.catalog),
             )
         })
+    }
+
+    /// The credentials the profile holds.
+    pub(crate) fn held_credentials(&self) -> &[crate::model::Credential] {
+        &self.levels.credentials
     }
 
     /// The level the profile counts for on a skill, by position.

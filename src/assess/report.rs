@@ -6,7 +6,8 @@ use serde::{Serialize, Serializer};
 use super::{Assessment, RoleScore};
 
 /// Serialized as `{"id", "name", "score", "usage", "fit", "ready", "essentials_met",
-/// "essentials"}`.
+/// "essentials"}`, with `"gates_met", "gates"` (required credentials held, and in all)
+/// for a role that has gates.
 impl Serialize for RoleScore<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut m = serializer.serialize_map(None)?;
@@ -25,7 +26,13 @@ fn score_entries<M: SerializeMap>(m: &mut M, score: &RoleScore<'_>) -> Result<()
     m.serialize_entry("fit", &score.fit())?;
     m.serialize_entry("ready", &score.is_ready())?;
     m.serialize_entry("essentials_met", &met)?;
-    m.serialize_entry("essentials", &essentials)
+    m.serialize_entry("essentials", &essentials)?;
+    let (gates_met, gates) = score.gates();
+    if gates > 0 {
+        m.serialize_entry("gates_met", &gates_met)?;
+        m.serialize_entry("gates", &gates)?;
+    }
+    Ok(())
 }
 
 /// Serialized as [`Assessment::report`] with its defaults: `{"roles": [role scores, best
@@ -40,9 +47,12 @@ impl Serialize for Assessment<'_> {
 /// [`Assessment::report`].
 ///
 /// Serialized as `{"roles": [{"id", "name", "score", "ready", "essentials_met",
-/// "essentials", "explanation"?, "gaps"?}], "warnings": [...]}`: roles best first (ties by
-/// id), `explanation` (the [`Contribution`](super::Contribution)s) and `gaps` (the
-/// [`Gaps`](super::Gaps)) only on the roles they were asked for.
+/// "essentials", "explanation"?, "gaps"?, "credentials"?, "pay"?, "demand"?}],
+/// "warnings": [...]}`: roles best first (ties by id), `explanation` (the
+/// [`Contribution`](super::Contribution)s) and `gaps` (the [`Gaps`](super::Gaps)) only on
+/// the roles they were asked for; `credentials` (the
+/// [`CredentialCheck`](super::CredentialCheck)s: gates met and missing) and the role
+/// facts `pay` and `demand` on the roles that have them.
 ///
 /// ```
 /// use skillgap::{Catalog, Level, Profile};
@@ -141,6 +151,17 @@ impl Serialize for Detailed<'_, '_> {
         if self.gaps {
             let gaps = assessment.gaps_for(&self.score).map_err(S::Error::custom)?;
             m.serialize_entry("gaps", &gaps)?;
+        }
+        let checks = assessment.credentials(id).map_err(S::Error::custom)?;
+        if !checks.is_empty() {
+            m.serialize_entry("credentials", &checks)?;
+        }
+        let role = self.score.role();
+        if !role.pay().is_empty() {
+            m.serialize_entry("pay", role.pay())?;
+        }
+        if !role.demand().is_empty() {
+            m.serialize_entry("demand", role.demand())?;
         }
         m.end()
     }

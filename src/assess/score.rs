@@ -3,7 +3,8 @@
 
 use super::have::{Have, Levels};
 use super::Policy;
-use crate::catalog::{Catalog, RoleAt, Totals};
+use crate::catalog::credentials;
+use crate::catalog::{Catalog, CredentialTerms, RoleAt, Totals};
 use crate::model::{Importance, Role};
 
 /// A role's score for one profile.
@@ -15,6 +16,8 @@ pub struct RoleScore<'c> {
     usage: f64,
     essentials_met: u32,
     essentials: u32,
+    gates_met: u32,
+    gates: u32,
 }
 
 impl<'c> RoleScore<'c> {
@@ -42,9 +45,21 @@ impl<'c> RoleScore<'c> {
         fit(self.score, self.usage)
     }
 
-    /// Whether every essential requirement is met.
+    /// Whether every essential requirement is met and every required credential (gate)
+    /// held.
     pub fn is_ready(&self) -> bool {
-        self.essentials_met == self.essentials
+        self.essentials_met == self.essentials && self.gates_met == self.gates
+    }
+
+    /// Whether every required credential (gate) is held; true for a role without gates.
+    pub fn gates_met(&self) -> bool {
+        self.gates_met == self.gates
+    }
+
+    /// Required credentials (gates) held, and how many the role has (see
+    /// [`Assessment::credentials`](super::Assessment::credentials) for which).
+    pub fn gates(&self) -> (u32, u32) {
+        (self.gates_met, self.gates)
     }
 
     /// Essential requirements met, and how many the role has.
@@ -67,6 +82,9 @@ pub(crate) struct Scores<'c> {
     met: Vec<u32>,
     /// `Σ wᵢ` by role position.
     totals: Totals<'c>,
+    /// What the profile's credentials earn on the roles that have credentials, in the
+    /// catalog's credential index order.
+    credentials: Vec<CredentialTerms>,
 }
 
 impl<'c> Scores<'c> {
@@ -77,6 +95,7 @@ impl<'c> Scores<'c> {
             used,
             met,
         } = accumulate(catalog, policy, &levels.have);
+        let (numerator, credentials) = with_credentials(catalog, policy, levels, numerator);
         Scores {
             catalog,
             numerator,
@@ -84,7 +103,16 @@ impl<'c> Scores<'c> {
             held: levels.have.iter().map(|h| h.level.max(0.0)).sum(),
             met,
             totals: catalog.merged_requirements().totals(&policy.weights),
+            credentials,
         }
+    }
+
+    /// What the profile's credentials earn on role `r` (nothing for a role without).
+    fn credential_terms(&self, r: RoleAt) -> CredentialTerms {
+        let index = self.catalog.credential_index().roles();
+        index
+            .binary_search_by_key(&r, |e| e.0)
+            .map_or(CredentialTerms::NONE, |i| self.credentials[i])
     }
 
     /// The number of roles.
@@ -100,6 +128,7 @@ impl<'c> Scores<'c> {
 
     /// The score of role `r`.
     pub fn of(&self, r: RoleAt, levels: &Levels, policy: &Policy) -> RoleScore<'c> {
+        let terms = self.credential_terms(r);
         RoleScore {
             role: self.catalog.role_at(r),
             at: r,
@@ -107,6 +136,8 @@ impl<'c> Scores<'c> {
             usage: self.usage(r),
             essentials_met: self.met[r.get()],
             essentials: self.catalog.merged_requirements().essentials(r),
+            gates_met: terms.gates_met,
+            gates: terms.gates,
         }
     }
 
@@ -124,18 +155,48 @@ impl<'c> Scores<'c> {
     /// `Σ wᵢ·creditᵢ / Σ wᵢ` for role `r`, rounded to 12 decimal places ([`round_score`]).
     pub fn value(&self, r: RoleAt, levels: &Levels, policy: &Policy) -> f64 {
         let (numerator, total) = (self.numerator[r.get()], self.totals.values[r.get()]);
-        finish(self.catalog, r, numerator, total, levels, policy)
+        let all_preferred = self.credential_terms(r).all_preferred;
+        finish(
+            self.catalog,
+            r,
+            (numerator, total, all_preferred),
+            levels,
+            policy,
+        )
     }
 }
 
-/// The score of one role from its numerator and total: the one place the division, the
-/// exact 1 for every requirement met, and the all-weights-zero rule live.
-/// When every weight is 0, every requirement counts alike: the mean credit.
+/// The numerators with the preferred credentials the profile holds added, role by role
+/// for the few roles with credentials (scoring's walk of the index never sees them), and
+/// what the credentials earn on each of those roles.
+fn with_credentials(
+    catalog: &Catalog,
+    policy: &Policy,
+    levels: &Levels,
+    mut numerator: Vec<f64>,
+) -> (Vec<f64>, Vec<CredentialTerms>) {
+    let index = catalog.credential_index();
+    let terms: Vec<CredentialTerms> = index
+        .roles()
+        .iter()
+        .map(|(r, reqs)| {
+            let t = credentials::terms(reqs, &levels.credentials, &policy.weights);
+            numerator[r.get()] += t.earned;
+            t
+        })
+        .collect();
+    (numerator, terms)
+}
+
+/// The score of one role from its numerator and total (preferred credentials included)
+/// and whether every preferred credential is held: the one place the division, the exact
+/// 1 for every requirement met, and the all-weights-zero rule live. When every weight is
+/// 0, every skill requirement counts alike: the mean credit (credentials, weighing 0, are
+/// left out).
 fn finish(
     catalog: &Catalog,
     r: RoleAt,
-    numerator: f64,
-    total: f64,
+    (numerator, total, all_preferred): (f64, f64, bool),
     levels: &Levels,
     policy: &Policy,
 ) -> f64 {
@@ -148,7 +209,7 @@ fn finish(
             reqs.iter()
                 .all(|q| levels.of_skill(q.skill) >= q.need.as_f64())
         };
-        if numerator >= total * (1.0 - 1e-6) && meets_all() {
+        if numerator >= total * (1.0 - 1e-6) && all_preferred && meets_all() {
             1.0
         } else {
             round_score((numerator / total).min(1.0))
@@ -183,8 +244,14 @@ pub(crate) fn one_role(
         }
         ready &= q.importance != Importance::Essential || have >= need;
     }
+    let terms = catalog
+        .credential_index()
+        .terms(r, &levels.credentials, &policy.weights);
+    numerator += terms.earned;
+    ready &= terms.gates_met == terms.gates;
     let total = catalog.merged_requirements().total(r, &policy.weights);
-    (finish(catalog, r, numerator, total, levels, policy), ready)
+    let sums = (numerator, total, terms.all_preferred);
+    (finish(catalog, r, sums, levels, policy), ready)
 }
 
 /// A score rounded to 12 decimal places: sums of the same terms added in another order

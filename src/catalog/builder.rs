@@ -3,7 +3,7 @@
 
 use super::Catalog;
 use crate::error::{Error, Result};
-use crate::model::{Course, Role, Skill};
+use crate::model::{Course, Programme, Role, Skill};
 
 /// Collects skills, roles and courses, then validates and indexes them as one catalog.
 ///
@@ -38,6 +38,7 @@ pub struct CatalogBuilder {
     skills: Vec<Skill>,
     roles: Vec<Role>,
     courses: Vec<Course>,
+    programmes: Vec<Programme>,
     currencies: Vec<String>,
 }
 
@@ -83,12 +84,27 @@ impl CatalogBuilder {
         self
     }
 
+    /// Adds a programme that confers credentials.
+    pub fn programme(mut self, programme: Programme) -> CatalogBuilder {
+        self.programmes.push(programme);
+        self
+    }
+
+    /// Adds programmes.
+    pub fn programmes(mut self, programmes: impl IntoIterator<Item = Programme>) -> CatalogBuilder {
+        self.programmes.extend(programmes);
+        self
+    }
+
     /// Adds every item of `catalog` (merging two catalogs; their ids must not clash), and
     /// its currency.
     pub fn catalog(mut self, catalog: Catalog) -> CatalogBuilder {
-        let (skills, roles, courses, currency) = catalog.into_parts();
+        let (skills, roles, courses, programmes, currency) = catalog.into_parts();
         self.currencies.extend(currency);
-        self.skills(skills).roles(roles).courses(courses)
+        self.skills(skills)
+            .roles(roles)
+            .courses(courses)
+            .programmes(programmes)
     }
 
     /// States the currency of course costs (an ISO 4217 code such as `USD`).
@@ -116,7 +132,13 @@ impl CatalogBuilder {
                 expected: "one currency for every course cost: convert the costs first",
             });
         }
-        let catalog = Catalog::new(self.skills, self.roles, self.courses)?;
+        let catalog = Catalog::with_problems(
+            self.skills,
+            self.roles,
+            self.courses,
+            self.programmes,
+            Vec::new(),
+        )?;
         match self.currencies.first() {
             Some(code) => catalog.with_currency(code),
             None => Ok(catalog),
@@ -142,7 +164,22 @@ impl Catalog {
     }
 
     /// The catalog's items, sorted by id.
-    fn into_parts(self) -> (Vec<Skill>, Vec<Role>, Vec<Course>, Option<String>) {
-        (self.skills, self.roles, self.courses, self.currency)
+    #[allow(clippy::type_complexity)]
+    fn into_parts(
+        self,
+    ) -> (
+        Vec<Skill>,
+        Vec<Role>,
+        Vec<Course>,
+        Vec<Programme>,
+        Option<String>,
+    ) {
+        (
+            self.skills,
+            self.roles,
+            self.courses,
+            self.programmes,
+            self.currency,
+        )
     }
 }

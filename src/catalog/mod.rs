@@ -9,11 +9,14 @@
 //! - the skill → requirements index that scoring walks, in runs of one level and
 //!   importance;
 //! - each role's prerequisite closure, which gap computation walks;
-//! - what each course teaches and requires, and which courses teach each skill.
+//! - what each course teaches and requires, and which courses teach each skill;
+//! - the credential requirements of the few roles that have any, merged through
+//!   `extends` (preferred ones add to the role's total weight).
 
 mod builder;
 pub(crate) mod closure;
 mod courses;
+pub(crate) mod credentials;
 mod lint;
 mod lookups;
 mod names;
@@ -22,9 +25,10 @@ mod postings;
 mod requirements;
 mod skill_graph;
 mod validate;
+mod validate_credentials;
 
 use crate::error::{Error, ItemKind, Problem, Result};
-use crate::model::{Course, Role, Skill};
+use crate::model::{Course, CredentialRequirement, Programme, Role, Skill};
 use crate::resolve::{Named, Resolution, Resolver};
 use crate::util::graph;
 use crate::util::text::clip;
@@ -34,6 +38,7 @@ use names::Names;
 pub use builder::CatalogBuilder;
 pub use closure::MAX_CLOSURE_SKILLS;
 pub(crate) use courses::{Courses, Need};
+pub(crate) use credentials::{CredentialIndex, CredentialTerms};
 pub use lint::Lint;
 pub(crate) use position::{CourseAt, RoleAt, SkillAt};
 pub(crate) use postings::Postings;
@@ -67,6 +72,8 @@ pub struct Catalog {
     skills: Vec<Skill>,
     roles: Vec<Role>,
     courses: Vec<Course>,
+    /// Programmes that confer credentials, sorted by id.
+    programmes: Vec<Programme>,
     names: Names,
     graph: SkillGraph,
     requirements: Requirements,
@@ -74,6 +81,8 @@ pub struct Catalog {
     /// Per role, its requirements' prerequisite closure (targets in requirement order).
     closures: Closures,
     course_index: Courses,
+    /// The roles with credential requirements, merged through `extends`.
+    credentials: CredentialIndex,
     /// The currency of course costs (ISO 4217), when stated.
     currency: Option<String>,
     /// What validation found worth a look, by label.
@@ -105,7 +114,7 @@ impl Catalog {
     /// search from its requirements): about 0.15 s for an ESCO-sized catalog of 14,000
     /// skills, 3,000 roles and 110,000 requirements (`cargo bench --bench assess`).
     pub fn new(skills: Vec<Skill>, roles: Vec<Role>, courses: Vec<Course>) -> Result<Catalog> {
-        Catalog::with_problems(skills, roles, courses, Vec::new())
+        Catalog::with_problems(skills, roles, courses, Vec::new(), Vec::new())
     }
 
     /// [`Catalog::new`] for items that already have `problems` (found while reading a
@@ -114,9 +123,11 @@ impl Catalog {
         mut skills: Vec<Skill>,
         mut roles: Vec<Role>,
         mut courses: Vec<Course>,
+        mut programmes: Vec<Programme>,
         mut problems: Vec<Problem>,
     ) -> Result<Catalog> {
         let validated = validate::validate(&skills, &roles, &courses, &mut problems);
+        validate_credentials::validate(&roles, &programmes, &mut problems);
         if !problems.is_empty() {
             // Document order: skills, roles, courses, each by position; cycles last.
             problems.sort_by_key(|p| {
@@ -128,6 +139,7 @@ impl Catalog {
         let skill_order = sort_by_id(&mut skills, |s| s.id().as_str());
         let role_order = sort_by_id(&mut roles, |r| r.id().as_str());
         courses.sort_by(|a, b| a.id().cmp(b.id()));
+        programmes.sort_by(|a, b| a.id().cmp(b.id()));
         let names = Names::build(
             &skills,
             &roles,
@@ -135,7 +147,9 @@ impl Catalog {
             validated.skill_names.renumbered(&skill_order),
             validated.role_names.renumbered(&role_order),
         );
-        Catalog::index(skills, roles, courses, names, validated.lints)
+        let mut catalog = Catalog::index(skills, roles, courses, names, validated.lints)?;
+        catalog.programmes = programmes;
+        Ok(catalog)
     }
 
     /// Builds the indexes of validated items sorted by id.
@@ -157,7 +171,9 @@ impl Catalog {
                     .collect::<Vec<_>>()
             }),
         );
-        let requirements = Requirements::build(&roles, &extends, skill_at)?;
+        let credentials = CredentialIndex::build(&roles, &extends);
+        let requirements = Requirements::build(&roles, &extends, skill_at)?
+            .with_preferred(credentials.preferred_parts());
         let postings = Postings::build(skills.len(), &requirements);
         let closures = Closures::build(
             graph.prerequisite_graph(),
@@ -168,12 +184,14 @@ impl Catalog {
             skills,
             roles,
             courses,
+            programmes: Vec::new(),
             names,
             graph,
             requirements,
             postings,
             closures,
             course_index,
+            credentials,
             currency: None,
             lints,
         })
@@ -218,6 +236,33 @@ impl Catalog {
     /// All courses, sorted by id.
     pub fn courses(&self) -> &[Course] {
         &self.courses
+    }
+
+    /// All programmes (degrees, certifications to study for), sorted by id.
+    pub fn programmes(&self) -> &[Programme] {
+        &self.programmes
+    }
+
+    /// The programme with this id.
+    pub fn programme(&self, id: impl AsRef<str>) -> Option<&Programme> {
+        let id = id.as_ref();
+        self.programmes
+            .binary_search_by(|p| p.id().as_str().cmp(id))
+            .ok()
+            .map(|i| &self.programmes[i])
+    }
+
+    /// A role's credential requirements, its own and those of the roles it extends (each
+    /// once, own first); `None` for an unknown role.
+    ///
+    /// ```
+    /// let catalog = skillgap::Catalog::builtin();
+    /// let gates = catalog.credentials("machine-learning-engineer").unwrap();
+    /// assert!(gates.iter().any(|c| c.is_gate()));
+    /// ```
+    pub fn credentials(&self, role: impl AsRef<str>) -> Option<&[CredentialRequirement]> {
+        self.find_role(role.as_ref())
+            .map(|r| self.credentials.of(r))
     }
 
     /// The currency course costs are in (an ISO 4217 code such as `USD`), when the
@@ -407,6 +452,11 @@ impl Catalog {
     /// What courses teach and require.
     pub(crate) fn course_index(&self) -> &Courses {
         &self.course_index
+    }
+
+    /// The roles with credential requirements.
+    pub(crate) fn credential_index(&self) -> &CredentialIndex {
+        &self.credentials
     }
 }
 /// Sorts `items` by id, stably, and returns where each went: item `i` of the input is

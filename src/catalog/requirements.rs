@@ -194,6 +194,30 @@ impl Requirements {
         }
     }
 
+    /// Adds preferred credentials to the roles' total weights: per role, `plain` weigh as
+    /// optional requirements and `explicit` is the sum of their explicit weights.
+    pub fn with_preferred(
+        mut self,
+        preferred: impl IntoIterator<Item = (RoleAt, u32, f64)>,
+    ) -> Requirements {
+        let mut changed = false;
+        for (r, plain, explicit) in preferred {
+            let parts = &mut self.parts[r.get()];
+            parts.counts[Importance::Optional.index()] += plain;
+            parts.explicit += explicit;
+            changed = true;
+        }
+        if changed {
+            self.default_totals = Totals::new(Cow::Owned(
+                self.parts
+                    .iter()
+                    .map(|p| p.total(&Weights::default()))
+                    .collect(),
+            ));
+        }
+        self
+    }
+
     /// The number of roles.
     pub fn len(&self) -> usize {
         self.merged.len()
@@ -209,7 +233,7 @@ impl Requirements {
         self.essentials[role.get()]
     }
 
-    /// A role's total weight `Σ wᵢ` under `weights`.
+    /// A role's total weight `Σ wᵢ` under `weights`, preferred credentials included.
     pub fn total(&self, role: RoleAt, weights: &Weights) -> f64 {
         self.parts[role.get()].total(weights)
     }

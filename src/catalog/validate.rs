@@ -15,7 +15,7 @@ use crate::util::graph;
 use crate::util::text::{clip, MAX_LABEL_BYTES};
 
 /// First index of each id; later duplicates and bad ids are reported.
-fn index_ids<'a>(
+pub(super) fn index_ids<'a>(
     kind: ItemKind,
     ids: impl Iterator<Item = &'a str>,
     problems: &mut Vec<Problem>,
@@ -90,7 +90,7 @@ impl<'a> Refs<'a> {
     }
 }
 
-fn check_number(
+pub(super) fn check_number(
     at: impl FnOnce() -> Location,
     value: f64,
     max: Option<f64>,
@@ -191,7 +191,7 @@ fn check_labels(skills: &[Skill], roles: &[Role], problems: &mut Vec<Problem>) {
 }
 
 /// What is wrong with a name or alias, if anything.
-fn label_problem(label: &str) -> Option<&'static str> {
+pub(super) fn label_problem(label: &str) -> Option<&'static str> {
     if label.trim().is_empty() {
         Some("is empty")
     } else if label.len() > MAX_LABEL_BYTES {

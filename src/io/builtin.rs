@@ -9,7 +9,9 @@ impl Catalog {
     /// The built-in catalog: the seven data and ML roles, their skills and courses.
     ///
     /// Illustrative defaults derived from public articles on machine learning engineers,
-    /// data science engineers, data scientists and the ML career paths; see the README.
+    /// data science engineers, data scientists and the ML career paths, with the
+    /// articles' education requirements, pay and demand figures (each with its article
+    /// and year) and a four-year bachelor's programme; see the README.
     /// Parsed once, on first use.
     ///
     /// # Panics

@@ -10,6 +10,7 @@ use crate::error::{Error, ItemKind, Location, Problem, Result};
 use crate::model::Course;
 use crate::model::Importance;
 use crate::model::Skill;
+use crate::model::{Credential, CredentialRequirement, Demand, Pay, Programme};
 use crate::model::{Level, LevelInput};
 use crate::model::{Profile, ProfileSkill};
 use crate::model::{Requirement, Role};
@@ -21,7 +22,7 @@ pub const CATALOG_FORMAT: &str = "skillgap.catalog/1";
 pub const PROFILE_FORMAT: &str = "skillgap.profile/1";
 
 /// The parsed parts of a catalog document, before validation.
-pub(crate) type CatalogParts = (Vec<Skill>, Vec<Role>, Vec<Course>);
+pub(crate) type CatalogParts = (Vec<Skill>, Vec<Role>, Vec<Course>, Vec<Programme>);
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +36,8 @@ pub(crate) struct CatalogDoc {
     roles: Vec<RawRole>,
     #[serde(default)]
     courses: Vec<RawCourse>,
+    #[serde(default)]
+    programmes: Vec<Programme>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +81,12 @@ struct RawRole {
     extends: Vec<String>,
     #[serde(default)]
     requirements: Vec<RawRequirement>,
+    #[serde(default)]
+    credentials: Vec<CredentialRequirement>,
+    #[serde(default)]
+    pay: Vec<Pay>,
+    #[serde(default)]
+    demand: Vec<Demand>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +120,8 @@ pub(crate) struct ProfileDoc {
     name: Option<String>,
     #[serde(default)]
     skills: Vec<RawProfileSkill>,
+    #[serde(default)]
+    credentials: Vec<Credential>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -129,6 +140,8 @@ pub(crate) struct CatalogOut<'a> {
     pub skills: &'a [Skill],
     pub roles: &'a [Role],
     pub courses: &'a [Course],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub programmes: &'a [Programme],
 }
 
 #[derive(Serialize)]
@@ -137,6 +150,8 @@ pub(crate) struct ProfileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<&'a str>,
     pub skills: &'a [ProfileSkill],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub credentials: &'a [Credential],
 }
 
 /// Which document a parse is for, for messages.
@@ -305,7 +320,7 @@ impl CatalogDoc {
             .enumerate()
             .map(|(index, raw)| raw.into_course(index, problems))
             .collect();
-        Ok((skills, roles, courses))
+        Ok((skills, roles, courses, self.programmes))
     }
 }
 
@@ -369,6 +384,15 @@ impl RawRole {
             }
             role = role.with(r);
         }
+        for c in self.credentials {
+            role = role.with_credential(c);
+        }
+        for p in self.pay {
+            role = role.with_pay(p);
+        }
+        for d in self.demand {
+            role = role.with_demand(d);
+        }
         role
     }
 }
@@ -414,7 +438,8 @@ impl ProfileDoc {
     ///
     /// # Errors
     ///
-    /// [`Error::UnsupportedFormat`], or [`Error::InvalidProfile`] listing every bad level.
+    /// [`Error::UnsupportedFormat`], or [`Error::InvalidProfile`] listing every bad level
+    /// and every held credential with an empty field or name.
     pub(crate) fn into_profile(self) -> Result<Profile> {
         check_format(Document::Profile, &self.format)?;
         let mut problems = Vec::new();
@@ -426,6 +451,17 @@ impl ProfileDoc {
             let at = || Location::new(ItemKind::ProfileSkill, index, &raw.skill, "level");
             let level = level_at(&raw.level, at, &mut problems);
             profile.push(ProfileSkill::new(raw.skill, level, raw.last_used));
+        }
+        for (index, c) in self.credentials.into_iter().enumerate() {
+            for (field, text) in c.labels() {
+                if text.trim().is_empty() {
+                    problems.push(Problem::Empty {
+                        at: Location::new(ItemKind::ProfileCredential, index, c.kind(), field),
+                        expected: "a held credential names its fields or its name",
+                    });
+                }
+            }
+            profile = profile.with_credential(c);
         }
         if problems.is_empty() {
             Ok(profile)
@@ -461,8 +497,8 @@ impl Catalog {
     fn from_doc(mut doc: CatalogDoc) -> Result<Catalog> {
         let mut problems = Vec::new();
         let currency = doc.currency.take();
-        let (skills, roles, courses) = doc.into_parts(&mut problems)?;
-        let catalog = Catalog::with_problems(skills, roles, courses, problems)?;
+        let (skills, roles, courses, programmes) = doc.into_parts(&mut problems)?;
+        let catalog = Catalog::with_problems(skills, roles, courses, programmes, problems)?;
         match currency {
             Some(code) => catalog.with_currency(&code),
             None => Ok(catalog),
@@ -492,6 +528,7 @@ impl Catalog {
             skills: self.skills(),
             roles: self.roles(),
             courses: self.courses(),
+            programmes: self.programmes(),
         }
     }
 }
@@ -541,6 +578,7 @@ impl Profile {
             format: PROFILE_FORMAT,
             name: self.name(),
             skills: self.skills(),
+            credentials: self.credentials(),
         }
     }
 }

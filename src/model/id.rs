@@ -81,6 +81,10 @@ id_type!(
     /// The identifier of a [`Course`](crate::Course), e.g. `dl-intro`.
     CourseId
 );
+id_type!(
+    /// The identifier of a [`Programme`](crate::model::Programme), e.g. `bsc-computer-science`.
+    ProgrammeId
+);
 
 /// Why an identifier is not acceptable, or `None` when it is.
 pub(crate) fn id_defect(id: &str) -> Option<&'static str> {

@@ -1,22 +1,28 @@
-//! The plain data of skillgap: ids, levels, importances, and the skills, roles, courses and
-//! profiles built from them.
+//! The plain data of skillgap: ids, levels, importances, and the skills, roles, courses,
+//! programmes, credentials, role facts and profiles built from them.
 //!
 //! These types hold what a catalog or profile document says, nothing derived: a
 //! [`Catalog`](crate::Catalog) validates and indexes them.
 
 mod course;
+mod credential;
+mod facts;
 mod id;
 mod importance;
 mod level;
 mod profile;
+mod programme;
 mod role;
 mod skill;
 
 pub use course::Course;
-pub use id::{CourseId, RoleId, SkillId};
+pub use credential::{Credential, CredentialNeed, CredentialRequirement, DegreeLevel};
+pub use facts::{Demand, Pay, PayPeriod, Seniority};
+pub use id::{CourseId, ProgrammeId, RoleId, SkillId};
 pub use importance::{Importance, Weights};
 pub use level::Level;
 pub use profile::{Profile, ProfileSkill};
+pub use programme::Programme;
 pub(crate) use role::serialize_role_id;
 pub use role::{Requirement, Role};
 pub(crate) use skill::{serialize_id, serialize_ids};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Credential;
 use crate::model::Level;
 
 /// One entry of a profile: a skill as the person named it, a level, and optionally the
@@ -75,6 +76,8 @@ pub struct Profile {
     name: Option<String>,
     #[serde(default)]
     skills: Vec<ProfileSkill>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    credentials: Vec<Credential>,
 }
 
 impl Profile {
@@ -99,6 +102,17 @@ impl Profile {
     pub fn with_skill_used(mut self, name: impl Into<String>, level: Level, year: i32) -> Self {
         self.push(ProfileSkill::new(name, level, Some(year)));
         self
+    }
+
+    /// Adds a credential the person holds (a degree, a certification, a licence).
+    pub fn with_credential(mut self, credential: Credential) -> Self {
+        self.credentials.push(credential);
+        self
+    }
+
+    /// The credentials the person holds, in the order given.
+    pub fn credentials(&self) -> &[Credential] {
+        &self.credentials
     }
 
     /// Adds an entry.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Importance;
 use crate::model::Level;
+use crate::model::{CredentialRequirement, Demand, Pay};
 use crate::model::{RoleId, SkillId};
 
 /// One skill a role needs: the skill, the level and how much it matters.
@@ -83,6 +84,12 @@ pub struct Role {
     extends: Vec<RoleId>,
     #[serde(default)]
     requirements: Vec<Requirement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    credentials: Vec<CredentialRequirement>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pay: Vec<Pay>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    demand: Vec<Demand>,
 }
 
 impl Role {
@@ -95,6 +102,9 @@ impl Role {
             description: None,
             extends: Vec::new(),
             requirements: Vec::new(),
+            credentials: Vec::new(),
+            pay: Vec::new(),
+            demand: Vec::new(),
         }
     }
 
@@ -135,6 +145,25 @@ impl Role {
         self
     }
 
+    /// Adds a credential requirement: a gate or a preference (see
+    /// [`CredentialRequirement`]).
+    pub fn with_credential(mut self, credential: CredentialRequirement) -> Self {
+        self.credentials.push(credential);
+        self
+    }
+
+    /// Adds a pay figure (a role fact; scoring ignores it).
+    pub fn with_pay(mut self, pay: Pay) -> Self {
+        self.pay.push(pay);
+        self
+    }
+
+    /// Adds a demand figure (a role fact; scoring ignores it).
+    pub fn with_demand(mut self, demand: Demand) -> Self {
+        self.demand.push(demand);
+        self
+    }
+
     /// The id.
     pub fn id(&self) -> &RoleId {
         &self.id
@@ -171,6 +200,22 @@ impl Role {
     /// [`Catalog::requirements`](crate::Catalog::requirements) for all of them).
     pub fn requirements(&self) -> &[Requirement] {
         &self.requirements
+    }
+
+    /// The role's own credential requirements (see
+    /// [`Catalog::credentials`](crate::Catalog::credentials) for inherited ones too).
+    pub fn credentials(&self) -> &[CredentialRequirement] {
+        &self.credentials
+    }
+
+    /// Pay figures, in the order given.
+    pub fn pay(&self) -> &[Pay] {
+        &self.pay
+    }
+
+    /// Demand figures, in the order given.
+    pub fn demand(&self) -> &[Demand] {
+        &self.demand
     }
 }
 

@@ -63,6 +63,7 @@ pub(super) fn assemble<'c>(chosen: Chosen<'c>, start: &[f64]) -> Plan<'c> {
         uncovered,
         course_cycles,
         optimal: chosen.optimal,
+        gates: Vec::new(),
     }
 }
 

@@ -7,8 +7,10 @@ use std::collections::{BTreeMap, BinaryHeap};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
+use super::credentials::typical_pay;
 use super::solver;
-use super::{levels_after, Plan, Planner, Scope};
+use super::{gate_routes, levels_after, programme_time, Duration, GateRoute, Plan, Planner};
+use super::{ReadyRank, Scope};
 use crate::assess::Assessment;
 use crate::catalog::{CourseAt, RoleAt, SkillAt};
 use crate::error::Result;
@@ -38,19 +40,48 @@ pub struct NextCourse<'c> {
 
 /// How soon a role can be ready.
 ///
-/// Serialized as `{"role": id, "name", "hours", "cost", "courses"}`.
+/// Serialized as `{"role": id, "name", "hours", "cost", "courses"}`, and for a role with
+/// gates the profile lacks `"skills_hours", "months", "gates": [gate routes]`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Readiness<'c> {
     /// The role.
     pub role: &'c Role,
-    /// Hours of the plan that makes it ready (0 when it already is); `None` when some
-    /// essential gap cannot be closed by any course.
+    /// Hours to ready (0 when it already is): the courses' and the programmes' that
+    /// confer the gates the profile lacks; `None` when some essential gap cannot be
+    /// closed by any course, or some gate by any programme.
     pub hours: Option<f64>,
-    /// Cost of that plan.
+    /// The skills-only road: hours of the courses alone (`hours` without the
+    /// programmes); `None` when some essential gap cannot be closed by any course.
+    pub skills_hours: Option<f64>,
+    /// Months of the programmes, one after another (0 without gates to meet).
+    pub months: f64,
+    /// Cost of the courses.
     pub cost: f64,
     /// Courses in that plan.
     pub courses: usize,
+    /// The gates the profile lacks, each with its programme or none.
+    pub gates: Vec<GateRoute<'c>>,
+}
+
+impl Readiness<'_> {
+    /// The road in words: `120 h of courses`, and for each gate the profile lacks
+    /// `needs a degree (…): BSc …, about 4 years (4800 h)`; `a gate no programme confers`
+    /// when one cannot be met.
+    pub fn describe(&self) -> String {
+        let mut parts = vec![match self.skills_hours {
+            Some(h) => format!("{h:.0} h of courses"),
+            None => "skills no course closes".to_string(),
+        }];
+        parts.extend(self.gates.iter().map(ToString::to_string));
+        if !self.gates.is_empty() && self.months > 0.0 {
+            parts.push(format!(
+                "about {} of programmes in all",
+                Duration(self.months)
+            ));
+        }
+        parts.join("; ")
+    }
 }
 
 /// One leg of a [`CareerPath`].
@@ -72,7 +103,8 @@ pub struct CareerStep<'c> {
 
 /// The cheapest sequence of roles from a profile to a target role.
 ///
-/// Serialized as `{"steps": [career steps], "total_hours", "direct_hours"}`.
+/// Serialized as `{"steps": [career steps], "total_hours", "direct_hours"}`, with
+/// `"gates": [gate routes]` when the target has gates the profile lacks.
 #[derive(Debug, Clone, Serialize)]
 #[non_exhaustive]
 pub struct CareerPath<'c> {
@@ -82,6 +114,10 @@ pub struct CareerPath<'c> {
     pub total_hours: f64,
     /// Hours of the direct plan to the target, for comparison.
     pub direct_hours: f64,
+    /// The target's gates the profile lacks, each with its programme or none: the road
+    /// of courses above is the skills-only road, and these come on top of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gates: Vec<GateRoute<'c>>,
 }
 
 impl Serialize for NextCourse<'_> {
@@ -99,12 +135,17 @@ impl Serialize for NextCourse<'_> {
 
 impl Serialize for Readiness<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Readiness", 5)?;
+        let mut s = serializer.serialize_struct("Readiness", 8)?;
         s.serialize_field("role", self.role.id())?;
         s.serialize_field("name", self.role.name())?;
         s.serialize_field("hours", &self.hours)?;
         s.serialize_field("cost", &self.cost)?;
         s.serialize_field("courses", &self.courses)?;
+        if !self.gates.is_empty() {
+            s.serialize_field("skills_hours", &self.skills_hours)?;
+            s.serialize_field("months", &self.months)?;
+            s.serialize_field("gates", &self.gates)?;
+        }
         s.end()
     }
 }
@@ -128,6 +169,13 @@ impl CareerPath<'_> {
         let Some(last) = self.steps.last() else {
             return Vec::new();
         };
+        let gates = self.gates.iter().map(|g| {
+            format!(
+                "{} {g} (beside the {:.0} hours of courses)",
+                last.role.name(),
+                self.total_hours
+            )
+        });
         self.steps[..self.steps.len() - 1]
             .iter()
             .map(|s| {
@@ -142,6 +190,7 @@ impl CareerPath<'_> {
                     self.direct_hours
                 )
             })
+            .chain(gates)
             .collect()
     }
 }
@@ -224,34 +273,92 @@ impl<'c> Assessment<'c> {
 
 impl<'c> Planner<'_, 'c> {
     /// For every role, the plan that makes it ready (essential requirements and their
-    /// prerequisites), ranked by hours: which roles can the learner reach soonest? Roles
-    /// that cannot be made ready come last; ties by role id.
+    /// prerequisites, and a programme for each gate the profile lacks), ranked by hours:
+    /// which roles can the learner reach soonest? Roles that cannot be made ready come
+    /// last; ties by role id. Each says its skills-only road beside
+    /// ([`Readiness::skills_hours`], [`Readiness::describe`]).
     pub fn hours_to_ready(&self) -> Vec<Readiness<'c>> {
+        self.hours_to_ready_by(&ReadyRank::Hours)
+    }
+
+    /// [`Planner::hours_to_ready`], ranked as `rank` says: by hours, or by pay gained
+    /// per hour of study ([`ReadyRank::PayPerHour`]; ties and roles without a pay
+    /// figure by hours, then role id).
+    ///
+    /// ```
+    /// use skillgap::plan::{Planner, ReadyRank};
+    /// use skillgap::{Catalog, Level, Profile};
+    ///
+    /// let catalog = Catalog::builtin();
+    /// let assessment = catalog.assess(&Profile::new().with_skill("python", Level::ADVANCED))?;
+    /// let rank = ReadyRank::PayPerHour {
+    ///     region: "United States".into(),
+    ///     currency: "USD".into(),
+    ///     current: 0.0,
+    /// };
+    /// let ranked = Planner::new(&assessment).hours_to_ready_by(&rank);
+    /// assert_eq!(ranked.len(), catalog.roles().len());
+    /// # Ok::<(), skillgap::Error>(())
+    /// ```
+    pub fn hours_to_ready_by(&self, rank: &ReadyRank) -> Vec<Readiness<'c>> {
         let catalog = self.assessment().catalog();
         let planner = self.clone().scope(Scope::Ready);
         let start = planner.start_levels();
+        let held = self.assessment().held_credentials();
         let mut out: Vec<Readiness<'c>> = (0..catalog.roles().len())
-            .map(|r| {
-                let r = RoleAt::at(r);
-                let (hours, cost, courses) = match planner.ready_plan(r, &start) {
-                    Some((h, c, n)) => (Some(h), c, n),
-                    None => (None, 0.0, 0),
-                };
-                Readiness {
-                    role: catalog.role_at(r),
-                    hours,
-                    cost,
-                    courses,
-                }
-            })
+            .map(|r| planner.readiness(RoleAt::at(r), &start, held))
             .collect();
-        out.sort_by(|a, b| match (a.hours, b.hours) {
+        let by_hours = |a: &Readiness<'_>, b: &Readiness<'_>| match (a.hours, b.hours) {
             (Some(x), Some(y)) => x.total_cmp(&y).then(a.role.id().cmp(b.role.id())),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.role.id().cmp(b.role.id()),
-        });
+        };
+        match rank {
+            ReadyRank::PayPerHour {
+                region,
+                currency,
+                current,
+            } => {
+                let value = |r: &Readiness<'_>| {
+                    let pay = typical_pay(r.role, region, currency)?;
+                    Some(OrdF64((pay - current) / r.hours?.max(1.0)))
+                };
+                out.sort_by(|a, b| match (value(a), value(b)) {
+                    (Some(x), Some(y)) => y.cmp(&x).then_with(|| by_hours(a, b)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => by_hours(a, b),
+                });
+            }
+            _ => out.sort_by(by_hours),
+        }
         out
+    }
+
+    /// How soon role `r` can be ready from `start`, for a profile holding `held`.
+    fn readiness(
+        &self,
+        r: RoleAt,
+        start: &[f64],
+        held: &[crate::model::Credential],
+    ) -> Readiness<'c> {
+        let catalog = self.assessment().catalog();
+        let (skills_hours, cost, courses) = match self.ready_plan(r, start) {
+            Some((h, c, n)) => (Some(h), c, n),
+            None => (None, 0.0, 0),
+        };
+        let gates = gate_routes(catalog, r, held);
+        let time = programme_time(&gates);
+        Readiness {
+            role: catalog.role_at(r),
+            hours: skills_hours.zip(time).map(|(h, (p, _))| h + p),
+            skills_hours,
+            months: time.map_or(0.0, |t| t.1),
+            cost,
+            courses,
+            gates,
+        }
     }
 
     /// Hours, cost and courses of the plan that makes `role` ready from `start`, or `None`
@@ -346,15 +453,18 @@ impl<'c> Planner<'_, 'c> {
             });
             from = v;
         }
+        let held = self.assessment().held_credentials();
         Ok(CareerPath {
             total_hours: cumulative,
             direct_hours,
             steps,
+            gates: gate_routes(catalog, t, held),
         })
     }
 
     /// Candidate stepping stones toward `target`: roles sooner ready than `direct_hours`,
-    /// not ready already, with the levels the learner has once the plan that makes each
+    /// not ready already, whose gates the profile meets (a role gated by a credential
+    /// the learner lacks is no stepping stone), with the levels the learner has once the plan that makes each
     /// ready is done; the `max` soonest, ties by role. Only the `max` best so far keep
     /// their levels (a max-heap), so memory stays O(max × skills) however many roles.
     fn stepping_stones(
@@ -369,6 +479,10 @@ impl<'c> Planner<'_, 'c> {
         let mut levels: BTreeMap<RoleAt, Vec<f64>> = BTreeMap::new();
         for r in (0..catalog.roles().len()).map(RoleAt::at) {
             if r == target || max == 0 {
+                continue;
+            }
+            let held = self.assessment().held_credentials();
+            if !gate_routes(catalog, r, held).is_empty() {
                 continue;
             }
             let gaps = self.role_gaps(r, |s| start[s.get()]);

@@ -13,6 +13,7 @@
 
 mod assemble;
 mod career;
+mod credentials;
 mod planner;
 mod schedule;
 mod solver;
@@ -27,6 +28,8 @@ use crate::catalog::{Catalog, CourseAt, Need, SkillAt};
 use crate::model::{Course, Level, Profile, ProfileSkill, RoleId, Skill, SkillId};
 
 pub use career::{CareerPath, CareerStep, NextCourse, Readiness, MAX_STONES};
+pub(crate) use credentials::{gate_routes, programme_time, Duration};
+pub use credentials::{typical_pay, GateRoute, ReadyRank};
 pub use planner::{Objective, Planner, Scope};
 pub use schedule::{Schedule, ScheduledCourse};
 pub use team::{ReadyMaker, TeamPlan, TeamStep};
@@ -203,6 +206,8 @@ pub struct Plan<'c> {
     uncovered: Vec<Uncovered<'c>>,
     course_cycles: Vec<Vec<String>>,
     optimal: bool,
+    /// The target's gates the profile lacks, each with its programme.
+    gates: Vec<GateRoute<'c>>,
 }
 
 /// Plans are equal when they are for the same catalog (the same instance) and have the
@@ -216,14 +221,17 @@ impl PartialEq for Plan<'_> {
             && self.uncovered == other.uncovered
             && self.course_cycles == other.course_cycles
             && self.optimal == other.optimal
+            && self.gates == other.gates
     }
 }
 
 /// Serialized as `{"target", "courses": [{"id", "title", "provider", "hours", "cost",
 /// "stage", "closes"}], "stage_count", "stages", "total_hours", "total_cost", "optimal",
 /// "uncovered": [skill ids], "uncovered_reasons": [{"skill", "need", "have", "reason"}],
-/// "course_cycles": [[course ids]]}`. `stages` is the same number as `stage_count`, kept
-/// for documents written before `stage_count` existed; read `stage_count` in new code.
+/// "course_cycles": [[course ids]]}`, and for a target with gates the profile lacks
+/// `"gates": [gate routes], "programme_hours", "programme_months"` (see [`GateRoute`]).
+/// `stages` is the same number as `stage_count`, kept for documents written before
+/// `stage_count` existed; read `stage_count` in new code.
 impl Serialize for Plan<'_> {
     fn serialize<S: serde::Serializer>(
         &self,
@@ -242,6 +250,13 @@ impl Serialize for Plan<'_> {
         s.serialize_field("uncovered", &ids)?;
         s.serialize_field("uncovered_reasons", &self.uncovered)?;
         s.serialize_field("course_cycles", &self.course_cycles)?;
+        if !self.gates.is_empty() {
+            let (hours, months) =
+                programme_time(&self.gates).map_or((None, None), |(h, m)| (Some(h), Some(m)));
+            s.serialize_field("gates", &self.gates)?;
+            s.serialize_field("programme_hours", &hours)?;
+            s.serialize_field("programme_months", &months)?;
+        }
         s.end()
     }
 }
@@ -290,6 +305,27 @@ impl<'c> Plan<'c> {
         &self.course_cycles
     }
 
+    /// The target's required credentials (gates) the profile lacks, each with the
+    /// programme of the catalog that confers it in the fewest hours, or none: a gate
+    /// without a programme is reported here, and the plan cannot make the role ready.
+    /// Programmes are not courses: they are listed here, not in [`Plan::courses`], and
+    /// their hours are not in [`Plan::total_hours`].
+    pub fn gates(&self) -> &[GateRoute<'c>] {
+        &self.gates
+    }
+
+    /// Hours and months of the programmes the gates need, taken one after another; `(0,
+    /// 0)` without gates, `None` when a gate has no programme.
+    pub fn programme_time(&self) -> Option<(f64, f64)> {
+        programme_time(&self.gates)
+    }
+
+    /// The plan with the gates of `role` the profile (holding `held`) lacks.
+    pub(crate) fn with_gates(mut self, gates: Vec<GateRoute<'c>>) -> Plan<'c> {
+        self.gates = gates;
+        self
+    }
+
     /// Whether the plan is proven to minimise the objective.
     pub fn is_optimal(&self) -> bool {
         self.optimal
@@ -305,9 +341,9 @@ impl<'c> Plan<'c> {
         self.courses.iter().fold(0.0, |t, c| t + c.course.cost())
     }
 
-    /// Whether there is nothing to take and nothing uncovered.
+    /// Whether there is nothing to take, nothing uncovered and no gate to meet.
     pub fn is_empty(&self) -> bool {
-        self.courses.is_empty() && self.uncovered.is_empty()
+        self.courses.is_empty() && self.uncovered.is_empty() && self.gates.is_empty()
     }
 
     /// Dense levels (one per catalog skill) after the plan, from `start`, without
@@ -323,7 +359,8 @@ impl<'c> Plan<'c> {
 
     /// The profile as it will be once the plan is done: each skill a course teaches at the
     /// level taught, where that is higher (what-if). Raised skills are keyed by skill id
-    /// and count as freshly used; other entries are kept as they are.
+    /// and count as freshly used; other entries are kept as they are. The profile's
+    /// credentials are kept, and the credentials the gates' programmes confer added.
     pub fn apply(&self, profile: &Profile) -> Profile {
         let taught = taught(self.catalog, self.courses.iter().map(|c| c.at));
         let taught_at = |name: &str| {
@@ -339,6 +376,16 @@ impl<'c> Plan<'c> {
             // A raised entry is replaced below by the taught level.
             if taught_at(entry.name()).is_none_or(|l| l <= entry.level()) {
                 out.push(entry.clone());
+            }
+        }
+        for c in profile.credentials() {
+            out = out.with_credential(c.clone());
+        }
+        for p in self.gates.iter().filter_map(|g| g.programme) {
+            for c in p.confers() {
+                if !out.credentials().contains(c) {
+                    out = out.with_credential(c.clone());
+                }
             }
         }
         for t in taught {

@@ -187,7 +187,9 @@ impl<'a, 'c> Planner<'a, 'c> {
         self
     }
 
-    /// Plans the courses that close a role's gaps (per the [`Scope`]).
+    /// Plans the courses that close a role's gaps (per the [`Scope`]), and, for each
+    /// required credential the profile lacks, the programme that confers it
+    /// ([`Plan::gates`]; reported without one when the catalog has none).
     ///
     /// # Errors
     ///
@@ -199,7 +201,10 @@ impl<'a, 'c> Planner<'a, 'c> {
         let catalog = self.assessment.catalog();
         let r = catalog.find_role_or_err(role)?;
         let gaps = self.role_gaps(r, |s| self.assessment.have_of(s));
-        self.plan(Some(catalog.role_at(r).id()), gaps)
+        let gates = super::gate_routes(catalog, r, self.assessment.held_credentials());
+        Ok(self
+            .plan(Some(catalog.role_at(r).id()), gaps)?
+            .with_gates(gates))
     }
 
     /// Plans the courses that bring the profile to the given skill levels (skills by id,

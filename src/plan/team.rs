@@ -255,7 +255,8 @@ impl<'c> Cohort<'c> {
 
     /// Among the courses a member not ready for `role` can take now, the one that alone
     /// makes the most of them ready (teaches every essential requirement they miss, at
-    /// the level needed); ties go to fewer hours, then the course id. `None` when no
+    /// the level needed; members lacking a required credential are not counted, no course
+    /// confers one); ties go to fewer hours, then the course id. `None` when no
     /// course makes anyone ready.
     ///
     /// # Errors
@@ -271,6 +272,7 @@ impl<'c> Cohort<'c> {
                 .iter()
                 .filter(|(m, unmet)| {
                     !unmet.is_empty()
+                        && self.holds_gates(*m, r)
                         && self.meets(*m, &Learner::fresh(), &offer.requires)
                         && unmet.iter().all(|&(s, need)| {
                             offer.teaches.iter().any(|&(t, l)| t == s && l >= need)
@@ -296,6 +298,18 @@ impl<'c> Cohort<'c> {
             }
         }
         Ok(best)
+    }
+
+    /// Whether member `m` holds every required credential of role `r` (a course alone
+    /// cannot make a member ready who lacks one).
+    fn holds_gates(&self, m: usize, r: RoleAt) -> bool {
+        let held = &self.members()[m].levels.credentials;
+        self.catalog()
+            .credential_index()
+            .of(r)
+            .iter()
+            .filter(|c| c.is_gate())
+            .all(|c| c.met_by(held).is_some())
     }
 
     /// Per member, the essential requirements of role `r` it does not meet.

@@ -38,6 +38,13 @@ impl Plan<'_> {
         let schedule = hours_per_week.map(|h| self.schedule(h)).transpose()?;
         let mut out = String::new();
         self.markdown_summary(schedule.as_ref(), &mut out);
+        if !self.gates().is_empty() {
+            out.push_str("## Credentials\n\n");
+            for g in self.gates() {
+                let _ = writeln!(out, "- {}", cell(&g.to_string()));
+            }
+            out.push('\n');
+        }
         if self.courses().is_empty() && self.uncovered().is_empty() {
             out.push_str("Nothing to learn: every gap is closed.\n");
             return Ok(out);

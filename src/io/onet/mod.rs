@@ -3,6 +3,7 @@
 
 mod ratings;
 mod technology;
+mod zones;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -50,11 +51,13 @@ const RATING_FILES: [(&str, &str); 5] = [
 /// [technology level](OnetImporter::technology_level) (default 3, intermediate), optional,
 /// one step more important when `Hot Technology = Y` and one more when `In Demand = Y`.
 ///
+/// Job zones become credentials: see [`education`](OnetImporter::education).
+///
 /// Files, in the directory or its subdirectories: `Occupation Data.txt`, `Knowledge.txt`
 /// and `Skills.txt` or the 30.3+ split files (`Essential Skills.txt`,
 /// `Transferable Skills.txt`, `Software Skills.txt`) are required; `Content Model
-/// Reference.txt`, `Technology Skills.txt` and `Abilities.txt` are read when present
-/// (abilities [when asked for](OnetImporter::abilities)).
+/// Reference.txt`, `Technology Skills.txt`, `Job Zones.txt` and `Abilities.txt` are read
+/// when present (abilities [when asked for](OnetImporter::abilities)).
 ///
 /// ```
 /// # let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/onet/classic");
@@ -79,6 +82,8 @@ pub struct OnetImporter {
     abilities: bool,
     technology: bool,
     technology_level: Level,
+    education: bool,
+    education_gates: bool,
 }
 
 impl Default for OnetImporter {
@@ -98,6 +103,8 @@ impl OnetImporter {
             abilities: false,
             technology: true,
             technology_level: Level::INTERMEDIATE,
+            education: true,
+            education_gates: false,
         }
     }
 
@@ -139,6 +146,22 @@ impl OnetImporter {
         self
     }
 
+    /// Whether `Job Zones.txt` is read (when present; default on): each occupation of
+    /// zone 3, 4 or 5 gets the degree the zone typically asks for (associate, bachelor's,
+    /// master's; any field) as a credential, with the zone's description as its note and
+    /// `O*NET Job Zones` and the rating's year as its source.
+    pub fn education(mut self, on: bool) -> Self {
+        self.education = on;
+        self
+    }
+
+    /// Whether those degrees are gates (required) rather than preferred (the default:
+    /// O*NET says "most" occupations of a zone require its degree, not all).
+    pub fn education_gates(mut self, on: bool) -> Self {
+        self.education_gates = on;
+        self
+    }
+
     /// Imports the release in `dir` (the files there or in its subdirectories).
     ///
     /// # Errors
@@ -166,6 +189,10 @@ impl OnetImporter {
                 Some(path) => technology::read(&tsv(&path)?, &mut report)?,
                 None => Vec::new(),
             };
+        let zones = match find(&folders, &["Job Zones.txt"]).filter(|_| self.education) {
+            Some(path) => zones::read(&tsv(&path)?, &mut report)?,
+            None => Vec::new(),
+        };
         let mut skills = Vec::new();
         let roles = self.roles(&occupations, &ratings, &technology, &mut report);
         for (id, (name, category)) in &ratings.elements {
@@ -174,10 +201,35 @@ impl OnetImporter {
         }
         skills.extend(technology_skills(&technology));
         let (skills, roles) = keep_used(skills, roles, &mut report);
+        let roles = self.with_education(roles, &zones, &mut report);
         report.add("skills made", skills.len());
         report.add("roles made", roles.len());
         let catalog = Catalog::builder().skills(skills).roles(roles).build()?;
         Ok(Import { catalog, report })
+    }
+
+    /// The roles with the degree their job zone asks for.
+    fn with_education(
+        &self,
+        roles: Vec<Role>,
+        zones: &[zones::Zone],
+        report: &mut ImportReport,
+    ) -> Vec<Role> {
+        let by_code: BTreeMap<&str, &zones::Zone> =
+            zones.iter().map(|z| (z.code.as_str(), z)).collect();
+        roles
+            .into_iter()
+            .map(|role| {
+                let zone = by_code.get(role.id().as_str());
+                match zone.and_then(|z| zones::credential(z, self.education_gates)) {
+                    Some(c) => {
+                        report.count("occupations given a degree by their job zone");
+                        role.with_credential(c)
+                    }
+                    None => role,
+                }
+            })
+            .collect()
     }
 
     fn check(&self) -> Result<()> {

@@ -14,6 +14,7 @@
 //! the same skeleton.
 
 mod cohort;
+mod credentials;
 mod document;
 mod escape;
 mod fit;
@@ -40,7 +41,8 @@ const NEAREST: usize = 5;
 const NEXT: usize = 8;
 
 /// An HTML report of an [`Assessment`]: fit to every role, the target role's requirements
-/// held against needed, the gaps in learning order, the plan as a timeline over weeks,
+/// held against needed, its credentials (gates met and missing) and facts (pay, demand)
+/// when it has any, the gaps in learning order, the plan as a timeline over weeks,
 /// what to learn next and the hours to ready for the nearest roles.
 ///
 /// The target is the role given to [`target`](Self::target), else the plan's, else the
@@ -161,13 +163,13 @@ impl<'a, 'c> HtmlReport<'a, 'c> {
             schedule: plan.schedule(self.hours_per_week)?,
             top: self.top.min(MAX_ROWS),
         };
-        let sections = vec![
-            fit::section(&ctx),
-            requirements::section(&ctx)?,
+        let mut sections = vec![fit::section(&ctx), requirements::section(&ctx)?];
+        sections.extend(credentials::section(&ctx)?);
+        sections.extend([
             gaps::section(&ctx)?,
             timeline::section(&ctx),
             next::section(&ctx)?,
-        ];
+        ]);
         let title = self.title.as_deref().unwrap_or("Skill-gap report");
         Ok(document(title, &ctx.lead(), &ctx.summary(), &sections))
     }
@@ -212,10 +214,10 @@ impl Context<'_, '_> {
 
     /// The figures at the top: fit to the target, the best fit, the plan in brief.
     fn summary(&self) -> Vec<(String, String)> {
-        let ready = if self.target.is_ready() {
-            ", ready"
-        } else {
-            ""
+        let ready = match (self.target.is_ready(), self.target.gates_met()) {
+            (true, _) => ", ready",
+            (false, false) => ", a required credential missing",
+            _ => "",
         };
         let best = self.assessment.best().map_or("none".to_string(), |b| {
             format!("{} (fit {})", b.role().name(), svg::percent(b.fit()))

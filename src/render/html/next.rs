@@ -9,7 +9,7 @@ use super::svg::{self, num, percent, WIDTH};
 use super::{Context, NEAREST, NEXT};
 use crate::error::Result;
 use crate::model::Role;
-use crate::plan::{Planner, Scope};
+use crate::plan::{Duration, Planner, Scope};
 
 const LABEL: f64 = 230.0;
 const BAR: f64 = 330.0;
@@ -69,12 +69,14 @@ fn next_courses(ctx: &Context<'_, '_>, out: &mut String) -> Result<()> {
     Ok(())
 }
 
-/// One role's way to ready: hours (`None`: cannot be made ready), cost, courses.
+/// One role's way to ready: hours of courses (`None`: cannot be made ready), cost, and
+/// what the gates the profile lacks add, in words (empty without).
 struct Ready<'c> {
     role: &'c Role,
     score: f64,
     hours: Option<f64>,
     cost: f64,
+    gates: String,
 }
 
 /// The nearest roles (best scores) and the target, each with the plan that makes it ready.
@@ -95,6 +97,7 @@ fn nearest<'c>(ctx: &Context<'_, 'c>) -> Result<Vec<Ready<'c>>> {
             score: score.score(),
             hours: plan.uncovered().is_empty().then(|| plan.total_hours()),
             cost: plan.total_cost(),
+            gates: gate_words(&plan),
         });
     }
     Ok(out)
@@ -166,6 +169,25 @@ fn hours_to_ready(ctx: &Context<'_, '_>, out: &mut String) -> Result<()> {
     Ok(())
 }
 
+/// What a plan's gates add to the courses, in words: `; and a degree: about 4 years`, or
+/// `; and a credential no programme confers`; empty without gates.
+fn gate_words(plan: &crate::plan::Plan<'_>) -> String {
+    plan.gates()
+        .iter()
+        .map(|g| {
+            let kind = g
+                .requirement
+                .any_of()
+                .first()
+                .map_or("credential", |c| c.kind());
+            match g.programme {
+                Some(p) => format!("; and a {kind}: about {}", Duration(p.months())),
+                None => format!("; and a {kind} no programme of the catalog confers"),
+            }
+        })
+        .collect()
+}
+
 /// A role's hours to ready in words.
 fn words(r: &Ready<'_>, per_week: f64, ctx: &Context<'_, '_>) -> String {
     let target = if r.role.id() == ctx.target.role().id() {
@@ -173,12 +195,13 @@ fn words(r: &Ready<'_>, per_week: f64, ctx: &Context<'_, '_>) -> String {
     } else {
         ""
     };
+    let gates = &r.gates;
     match r.hours {
-        Some(h) if h <= 0.0 => format!("ready now{target}"),
+        Some(h) if h <= 0.0 && gates.is_empty() => format!("ready now{target}"),
         Some(h) => format!(
-            "{h:.0} h, about {:.0} week(s){target}",
+            "{h:.0} h, about {:.0} week(s){gates}{target}",
             (h / per_week).ceil()
         ),
-        None => format!("cannot be made ready: a requirement no course teaches{target}"),
+        None => format!("cannot be made ready: a requirement no course teaches{gates}{target}"),
     }
 }
