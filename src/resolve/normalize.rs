@@ -37,6 +37,15 @@ pub(crate) fn is_stopword(token: &str) -> bool {
     STOPWORDS.contains(&token)
 }
 
+/// [`is_stopword`] of `word` lowercased, without allocating for an ASCII word.
+fn is_stopword_any_case(word: &str) -> bool {
+    if word.is_ascii() {
+        STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
+    } else {
+        is_stopword(&word.to_lowercase())
+    }
+}
+
 /// Words that people add around a skill without changing it (`communication skills`,
 /// `Python experience`): weighted like stopwords in fuzzy scores.
 const FILLERS: [&str; 5] = [
@@ -216,6 +225,18 @@ pub(crate) fn stem(token: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`stem`] of an owned token, reusing its buffer when the stem is a prefix of it.
+fn stem_owned(mut token: String) -> String {
+    match stem(&token) {
+        Cow::Borrowed(s) => {
+            let n = s.len();
+            token.truncate(n);
+            token
+        }
+        Cow::Owned(s) => s,
+    }
+}
+
 /// A label or query in normalised form.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Normalized {
@@ -245,14 +266,14 @@ impl Normalized {
         let capitals = letters.clone().count() >= 2 && letters.clone().all(|c| !c.is_lowercase());
         let titled = text
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !is_stopword(&w.to_lowercase()))
+            .filter(|w| !w.is_empty() && !is_stopword_any_case(w))
             .all(|w| {
                 w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             });
         Normalized {
-            tokens: raw.iter().map(|t| stem(t).into_owned()).collect(),
+            tokens: raw.into_iter().map(stem_owned).collect(),
             compact,
             capitals,
             titled,
