@@ -162,7 +162,7 @@ fn group_by_row(pairs: &[(u32, u32)], counts: &[u32]) -> Table<u32> {
         flat[*slot as usize] = value;
         *slot += 1;
     }
-    let mut values = Table::default();
+    let mut values = Table::with_capacity(counts.len(), pairs.len());
     let mut start = 0;
     for &end in &next {
         values.new_row();
@@ -425,13 +425,13 @@ pub(crate) fn label_variants(text: &str, mut add: impl FnMut(Normalized, Variant
     }
 }
 
-/// The fuzzy keys and the token dictionary, as lists before they are packed into tables.
+/// The fuzzy keys and the token dictionary, as they are built.
 #[derive(Default)]
 struct Dictionary {
     /// Fuzzy key → entries.
-    key_entries: Vec<Vec<u32>>,
+    key_entries: Table<u32>,
     /// Fuzzy key → token ids, in label order.
-    key_tokens: Vec<Vec<u32>>,
+    key_tokens: Table<u32>,
     /// Fuzzy key → total token weight.
     key_weight: Vec<f32>,
     /// Token id → text.
@@ -450,9 +450,7 @@ impl Dictionary {
         let mut last: Option<String> = None;
         for variant in variants {
             if last.as_deref() == Some(variant.key.as_str()) {
-                if let Some(list) = dictionary.key_entries.last_mut() {
-                    list.push(variant.entry);
-                }
+                dictionary.key_entries.push(variant.entry);
                 continue;
             }
             dictionary.add_key(variant.tokens, variant.entry);
@@ -464,7 +462,7 @@ impl Dictionary {
     /// Adds a fuzzy key with its first entry and its tokens, and posts it to them.
     fn add_key(&mut self, tokens: Vec<String>, entry: u32) {
         let key = self.key_entries.len() as u32;
-        self.key_entries.push(vec![entry]);
+        self.key_entries.push_row([entry]);
         self.key_weight.push(tokens.iter().map(|t| weight(t)).sum());
         let mut ids = Vec::with_capacity(tokens.len());
         for t in tokens {
@@ -475,7 +473,7 @@ impl Dictionary {
             }
             ids.push(id);
         }
-        self.key_tokens.push(ids);
+        self.key_tokens.push_row(ids);
     }
 
     /// The id of `token`, which enters the dictionary (with no postings yet) when new.
@@ -633,8 +631,8 @@ impl Index {
         Index {
             entries,
             keys,
-            key_entries: Table::from_rows(dictionary.key_entries),
-            key_tokens: Table::from_rows(dictionary.key_tokens),
+            key_entries: dictionary.key_entries,
+            key_tokens: dictionary.key_tokens,
             key_weight: dictionary.key_weight,
             tokens: dictionary.tokens,
             token_weight,

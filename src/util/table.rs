@@ -19,6 +19,16 @@ impl<T> Default for Table<T> {
 }
 
 impl<T> Table<T> {
+    /// An empty table with room for `rows` rows of `values` values in all.
+    pub fn with_capacity(rows: usize, values: usize) -> Self {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        Table {
+            offsets,
+            values: Vec::with_capacity(values),
+        }
+    }
+
     /// One row per list, in order.
     pub fn from_rows<R: IntoIterator<Item = T>>(rows: impl IntoIterator<Item = R>) -> Self {
         let mut table = Table::default();
