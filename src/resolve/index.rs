@@ -104,9 +104,10 @@ impl MultiMap {
     /// Groups `(key, value)` pairs given by ascending value; repeats go. Keys get their
     /// rows in order of first appearance, and each row's values keep their order (a
     /// counting sort by row). Grouping by hash instead of sorting the pairs by key, and
-    /// keeping the keys in one buffer instead of a box each, took the resolver index
-    /// over the ESCO release's labels from 1.22 s to 1.xx s (`cargo bench --features
-    /// esco --bench import`).
+    /// keeping the keys in one buffer instead of a box each (with the fuzzy keys' lists
+    /// built as tables and tokens stemmed in place), took the resolver index over the ESCO
+    /// release's labels from 1.22 s to 1.03 s (criterion medians, `cargo bench --features
+    /// esco --bench import -- esco/resolver_index`).
     fn build(pairs: Vec<(String, u32)>) -> MultiMap {
         let bytes = pairs.iter().map(|(key, _)| key.len()).sum();
         let mut keys = Interner::with_capacity(pairs.len(), bytes);
