@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::gaps::{self, ScratchPool};
 use super::have::Levels;
-use super::score::one_role;
+use super::score::OneRole;
 use super::{Assessor, Gaps, Policy};
 use crate::catalog::{Catalog, RoleAt, SkillAt};
 use crate::error::{Result, Warning};
@@ -218,10 +218,11 @@ impl<'c> Cohort<'c> {
     /// [`Error::UnknownRole`](crate::Error::UnknownRole) (with did-you-mean).
     pub fn rank(&self, role: impl AsRef<str>, k: usize) -> Result<Vec<Candidate>> {
         let r = self.catalog.find_role_or_err(role.as_ref())?;
+        let one = OneRole::new(self.catalog, r, &self.policy);
         let mut heap: BinaryHeap<Reverse<Ranked<'_>>> =
             BinaryHeap::with_capacity(k.min(self.len()) + 1);
         for (position, member) in self.members.iter().enumerate() {
-            let (score, ready) = one_role(self.catalog, r, &member.levels, &self.policy);
+            let (score, ready) = one.score(&member.levels);
             let ranked = Ranked {
                 score: OrdF64(score),
                 name: member.name.as_deref(),
@@ -260,10 +261,8 @@ impl<'c> Cohort<'c> {
     }
 
     fn scores_at(&self, r: RoleAt) -> Vec<(f64, bool)> {
-        self.members
-            .iter()
-            .map(|m| one_role(self.catalog, r, &m.levels, &self.policy))
-            .collect()
+        let one = OneRole::new(self.catalog, r, &self.policy);
+        self.members.iter().map(|m| one.score(&m.levels)).collect()
     }
 
     /// How many members are ready for `role`, and the spread of their scores.

@@ -223,35 +223,71 @@ fn finish(
     }
 }
 
-/// One role's score and whether it is ready, walking only its requirements: the same
-/// terms [`accumulate`] adds for it, in the same (skill) order, so the score is the one
-/// the whole assessment gives. For ranking many profiles for one role.
-pub(crate) fn one_role(
-    catalog: &Catalog,
+/// One role prepared for scoring many profiles: its requirements (merged, by skill) with
+/// their weights under the policy, and its total. [`OneRole::score`] adds the same terms
+/// [`accumulate`] adds for the role, in the same (skill) order, so the score is the one the
+/// whole assessment gives.
+pub(crate) struct OneRole<'a> {
+    catalog: &'a Catalog,
+    policy: &'a Policy,
     r: RoleAt,
-    levels: &Levels,
-    policy: &Policy,
-) -> (f64, bool) {
-    let reqs = catalog.merged_requirements().of(r);
-    let mut numerator = 0.0;
-    let mut ready = true;
-    for q in reqs {
-        let have = levels.of_skill(q.skill);
-        let need = q.need.as_f64();
-        if have > 0.0 {
-            numerator +=
-                policy.weights.of_requirement(q.weight, q.importance) * policy.credit(have, need);
+    /// Per requirement: skill, level needed, weight, whether essential.
+    terms: Vec<(crate::catalog::SkillAt, f64, f64, bool)>,
+    total: f64,
+}
+
+impl<'a> OneRole<'a> {
+    /// Role `r` under `policy`.
+    pub fn new(catalog: &'a Catalog, r: RoleAt, policy: &'a Policy) -> OneRole<'a> {
+        let terms = catalog
+            .merged_requirements()
+            .of(r)
+            .iter()
+            .map(|q| {
+                let weight = policy.weights.of_requirement(q.weight, q.importance);
+                let essential = q.importance == Importance::Essential;
+                (q.skill, q.need.as_f64(), weight, essential)
+            })
+            .collect();
+        let total = catalog.merged_requirements().total(r, &policy.weights);
+        OneRole {
+            catalog,
+            policy,
+            r,
+            terms,
+            total,
         }
-        ready &= q.importance != Importance::Essential || have >= need;
     }
-    let terms = catalog
-        .credential_index()
-        .terms(r, &levels.credentials, &policy.weights);
-    numerator += terms.earned;
-    ready &= terms.gates_met == terms.gates;
-    let total = catalog.merged_requirements().total(r, &policy.weights);
-    let sums = (numerator, total, terms.all_preferred);
-    (finish(catalog, r, sums, levels, policy), ready)
+
+    /// The role's score for a profile's levels, and whether the profile is ready for it.
+    ///
+    /// The requirements and the levels are both sorted by skill: walking them side by
+    /// side, with the weights and the total computed once per role, instead of looking
+    /// each requirement up in the levels' hash table took ranking 100,000 profiles for
+    /// one role from 110 ms to xx ms (`cargo bench --bench batch --features parallel --
+    /// cohort/rank`).
+    pub fn score(&self, levels: &Levels) -> (f64, bool) {
+        let mut numerator = 0.0;
+        let mut ready = true;
+        let mut held = levels.have.iter().peekable();
+        for &(skill, need, weight, essential) in &self.terms {
+            while held.next_if(|h| h.skill < skill).is_some() {}
+            let have = held.peek().filter(|h| h.skill == skill).map_or(0.0, |h| h.level);
+            if have > 0.0 {
+                numerator += weight * self.policy.credit(have, need);
+            }
+            ready &= !essential || have >= need;
+        }
+        let terms = self.catalog.credential_index().terms(
+            self.r,
+            &levels.credentials,
+            &self.policy.weights,
+        );
+        numerator += terms.earned;
+        ready &= terms.gates_met == terms.gates;
+        let sums = (numerator, self.total, terms.all_preferred);
+        (finish(self.catalog, self.r, sums, levels, self.policy), ready)
+    }
 }
 
 /// A score rounded to 12 decimal places: sums of the same terms added in another order
