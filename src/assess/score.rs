@@ -273,7 +273,10 @@ impl<'a> OneRole<'a> {
         let mut held = levels.have.iter().peekable();
         for &(skill, need, weight, essential) in &self.terms {
             while held.next_if(|h| h.skill < skill).is_some() {}
-            let have = held.peek().filter(|h| h.skill == skill).map_or(0.0, |h| h.level);
+            let have = held
+                .peek()
+                .filter(|h| h.skill == skill)
+                .map_or(0.0, |h| h.level);
             if have > 0.0 {
                 numerator += weight * self.policy.credit(have, need);
             }
@@ -287,7 +290,10 @@ impl<'a> OneRole<'a> {
         numerator += terms.earned;
         ready &= terms.gates_met == terms.gates;
         let sums = (numerator, self.total, terms.all_preferred);
-        (finish(self.catalog, self.r, sums, levels, self.policy), ready)
+        (
+            finish(self.catalog, self.r, sums, levels, self.policy),
+            ready,
+        )
     }
 }
 
