@@ -397,6 +397,12 @@ impl<'c> Planner<'_, 'c> {
     /// drawn from the `max_stones` roles soonest ready that are not ready already, at most
     /// [`MAX_STONES`].
     ///
+    /// Toward one target the pay gained is the target's whatever the road, so the fewest
+    /// hours are also the most pay gained per hour; to choose *which* target by pay gained
+    /// per hour of study, rank the roles with [`Planner::hours_to_ready_by`] and
+    /// [`ReadyRank::PayPerHour`](super::ReadyRank::PayPerHour), then ask for the path to
+    /// the one chosen.
+    ///
     /// # Complexity
     ///
     /// One plan per role to find the candidates, then one per pair of stones: O(r + s²)
