@@ -15,6 +15,7 @@
 use std::collections::BTreeSet;
 
 use skillgap::error::Problem;
+use skillgap::model::{Credential, CredentialRequirement, DegreeLevel, Importance, Role, Skill};
 use skillgap::plan::UncoveredReason;
 use skillgap::resolve::{MatchKind, Status};
 use skillgap::{Catalog, Error, Level, Planner, Profile};
@@ -238,6 +239,37 @@ fn check_extends_chain(json: &str, n: usize) {
             }
         }
     }
+}
+
+// A chain of `extends` where only the first role has a requirement and a credential:
+// every role inherits the same one of each, so nothing grows quadratically in memory, but
+// a search from each role through the whole chain below it did in time (10,000 roles took
+// 0.42 s, 20,000 took 1.8 s).
+#[test]
+fn role_extends_chain_with_requirements_only_at_its_root_loads_in_linear_time() {
+    on_small_stack(|| {
+        let n = DEEP;
+        let gate = CredentialRequirement::required(Credential::degree(
+            DegreeLevel::Bachelor,
+            ["computer science"],
+        ));
+        let mut roles = vec![Role::new(role_id(0), "root")
+            .with_requirement(skill_id(0), Level::INTERMEDIATE, Importance::Essential)
+            .with_credential(gate.clone())];
+        for i in 1..n {
+            roles.push(Role::new(role_id(i), format!("r{i}")).with_extends(role_id(i - 1)));
+        }
+        let skills = vec![Skill::new(skill_id(0), "s0")];
+        let catalog = Catalog::new(skills, roles, vec![]).expect("the chain loads");
+        let last = role_id(n - 1);
+        assert_eq!(catalog.requirements(&last).expect("role").len(), 1);
+        assert_eq!(catalog.credentials(&last).expect("role"), [gate]);
+        let profile = Profile::new().with_skill(skill_id(0), Level::EXPERT);
+        let assessment = catalog.assess(&profile).expect("assess");
+        let score = assessment.role(&last).expect("role");
+        assert_eq!(score.score(), 1.0);
+        assert!(!score.is_ready(), "the inherited gate holds it back");
+    });
 }
 
 // Findings 1 and 3: a chain of courses (course i requires what course i - 1 teaches; the

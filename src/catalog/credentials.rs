@@ -4,7 +4,15 @@
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::position::RoleAt;
+use crate::error::{Error, Result};
 use crate::model::{Credential, CredentialRequirement, Importance, Programme, Role, Weights};
+use crate::util::graph;
+
+/// The most credential requirements all roles may have once merged with those of the
+/// roles they extend (each role's own and inherited ones, each once). Checking a
+/// requirement against those already merged for its role is a comparison with each, so
+/// the limit also bounds that work.
+pub const MAX_MERGED_CREDENTIALS: usize = 100_000;
 
 /// What a profile's credentials earn on one role: the preferred credentials' share of
 /// the score's numerator, and the gates met.
@@ -41,35 +49,49 @@ impl CredentialTerms {
 
 impl CredentialIndex {
     /// Merges each role's credential requirements with those of the roles it reaches
-    /// through `extends` (an edge from a role to each role it extends). Only roles that
-    /// reach a role with credentials are walked beyond their own.
-    pub fn build(roles: &[Role], extends: &DiGraph<(), ()>) -> CredentialIndex {
+    /// through `extends` (an edge from a role to each role it extends): its own first,
+    /// then each extended role's merged ones, each requirement once. Roles are merged after
+    /// the roles they extend (Kahn's order), so the work is linear in the merged lists
+    /// rather than a search from every role (quadratic on a long chain).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] past [`MAX_MERGED_CREDENTIALS`] merged requirements in all (a
+    /// chain of roles each with a credential of its own is quadratic in its length).
+    pub fn build(roles: &[Role], extends: &DiGraph<(), ()>) -> Result<CredentialIndex> {
         if roles.iter().all(|r| r.credentials().is_empty()) {
-            return CredentialIndex::default();
+            return Ok(CredentialIndex::default());
         }
-        let mut out = Vec::new();
-        let mut seen = vec![usize::MAX; roles.len()];
-        for r in 0..roles.len() {
-            let mut merged: Vec<CredentialRequirement> = Vec::new();
-            let mut stack = vec![r];
-            seen[r] = r;
-            while let Some(x) = stack.pop() {
-                for c in roles[x].credentials() {
-                    if !merged.contains(c) {
-                        merged.push(c.clone());
+        let mut merged: Vec<Vec<CredentialRequirement>> = vec![Vec::new(); roles.len()];
+        let mut total = 0usize;
+        for r in graph::after_successors(extends) {
+            let mut list: Vec<CredentialRequirement> = Vec::new();
+            let inherited = extends
+                .neighbors(NodeIndex::new(r))
+                .flat_map(|p| merged[p.index()].iter());
+            for c in roles[r].credentials().iter().chain(inherited) {
+                if !list.contains(c) {
+                    if total + list.len() >= MAX_MERGED_CREDENTIALS {
+                        return Err(Error::TooLarge {
+                            what: "catalog (credentials merged through `extends`)",
+                            found: total + list.len() + 1,
+                            limit: MAX_MERGED_CREDENTIALS,
+                            unit: "credential requirements",
+                        });
                     }
-                }
-                for p in extends.neighbors(NodeIndex::new(x)) {
-                    if std::mem::replace(&mut seen[p.index()], r) != r {
-                        stack.push(p.index());
-                    }
+                    list.push(c.clone());
                 }
             }
-            if !merged.is_empty() {
-                out.push((RoleAt::at(r), merged));
-            }
+            total += list.len();
+            merged[r] = list;
         }
-        CredentialIndex { roles: out }
+        let roles = merged
+            .into_iter()
+            .enumerate()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(r, list)| (RoleAt::at(r), list))
+            .collect();
+        Ok(CredentialIndex { roles })
     }
 
     /// The roles with credentials, ascending, with their merged requirements.

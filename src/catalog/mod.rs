@@ -38,6 +38,7 @@ use names::Names;
 pub use builder::CatalogBuilder;
 pub use closure::MAX_CLOSURE_SKILLS;
 pub(crate) use courses::{Courses, Need};
+pub use credentials::MAX_MERGED_CREDENTIALS;
 pub(crate) use credentials::{CredentialIndex, CredentialTerms};
 pub use lint::Lint;
 pub(crate) use position::{CourseAt, RoleAt, SkillAt};
@@ -100,8 +101,9 @@ impl Catalog {
     /// is needed, negative or non-finite numbers, a course without a provider or teaching
     /// nothing, cycles among skill prerequisites or role
     /// `extends` (as paths), and roles without requirements. [`Error::TooLarge`] for a
-    /// catalog past the limits of [`MAX_MERGED_REQUIREMENTS`] requirements merged through
-    /// `extends` or [`MAX_CLOSURE_SKILLS`] skills in the roles' prerequisite closures
+    /// catalog past the limits of [`MAX_MERGED_REQUIREMENTS`] requirements or
+    /// [`MAX_MERGED_CREDENTIALS`] credential requirements merged through `extends`, or
+    /// [`MAX_CLOSURE_SKILLS`] skills in the roles' prerequisite closures
     /// (both quadratic in the length of an `extends` or prerequisite chain).
     ///
     /// # Complexity
@@ -171,7 +173,7 @@ impl Catalog {
                     .collect::<Vec<_>>()
             }),
         );
-        let credentials = CredentialIndex::build(&roles, &extends);
+        let credentials = CredentialIndex::build(&roles, &extends)?;
         let requirements = Requirements::build(&roles, &extends, skill_at)?
             .with_preferred(credentials.preferred_parts());
         let postings = Postings::build(skills.len(), &requirements);

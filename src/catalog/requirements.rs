@@ -8,6 +8,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use super::position::{RoleAt, SkillAt};
 use crate::error::{Error, Result};
 use crate::model::{Importance, Level, Role, Weights};
+use crate::util::graph;
 use crate::util::table::Table;
 
 /// The most requirements all roles may have in all, own and inherited through `extends`
@@ -107,8 +108,10 @@ impl Requirements {
     /// (`extends`: an edge from a role to each role it extends), with skills found by
     /// `skill_at`. Unknown skills are left out (validation reported them).
     ///
-    /// Each role's reachable roles are found by a search with an explicit stack, marks
-    /// shared by all roles: O(Σ merged requirements + extends edges walked).
+    /// Roles are merged after the roles they extend (Kahn's order), each from its own
+    /// requirements and its parents' merged ones: O(Σ merged requirements over the
+    /// `extends` edges). Validation has rejected cycles (a role on one would be left
+    /// without requirements).
     ///
     /// # Errors
     ///
@@ -120,32 +123,30 @@ impl Requirements {
         extends: &DiGraph<(), ()>,
         skill_at: impl Fn(&str) -> Option<SkillAt>,
     ) -> Result<Requirements> {
-        let mut merged = Table::default();
-        let mut list: Vec<Req> = Vec::new();
-        let mut mark = vec![usize::MAX; roles.len()];
-        let mut stack: Vec<usize> = Vec::new();
+        // Each role's merged requirements from its own and those of the roles it extends,
+        // merged first: linear in the merged requirements, where a search from each role
+        // through everything it reaches was quadratic on a long chain (20,000 roles
+        // extending one another took 1.8 s).
+        let mut rows: Vec<Vec<Req>> = vec![Vec::new(); roles.len()];
         let mut total = 0usize;
-        for r in 0..roles.len() {
-            list.clear();
-            mark[r] = r;
-            stack.push(r);
-            while let Some(x) = stack.pop() {
-                list.extend(roles[x].requirements().iter().filter_map(|q| {
+        for r in graph::after_successors(extends) {
+            let mut list: Vec<Req> = roles[r]
+                .requirements()
+                .iter()
+                .filter_map(|q| {
                     skill_at(q.skill().as_str()).map(|skill| Req {
                         skill,
                         need: q.level(),
                         importance: q.importance(),
                         weight: q.weight(),
                     })
-                }));
-                if total + list.len() > MAX_MERGED_REQUIREMENTS {
-                    return Err(too_many(total + list.len()));
-                }
-                for p in extends.neighbors(NodeIndex::new(x)) {
-                    if std::mem::replace(&mut mark[p.index()], r) != r {
-                        stack.push(p.index());
-                    }
-                }
+                })
+                .collect();
+            for p in extends.neighbors(NodeIndex::new(r)) {
+                list.extend_from_slice(&rows[p.index()]);
+            }
+            if total + list.len() > MAX_MERGED_REQUIREMENTS {
+                return Err(too_many(total + list.len()));
             }
             list.sort_by_key(|q| q.skill);
             list.dedup_by(|later, kept| {
@@ -156,8 +157,9 @@ impl Requirements {
                 same
             });
             total += list.len();
-            merged.push_row(list.iter().copied());
+            rows[r] = list;
         }
+        let merged = Table::from_rows(rows);
         Ok(Requirements::from_merged(merged))
     }
 

@@ -18,6 +18,24 @@ pub(crate) fn build<E>(
     g
 }
 
+/// The nodes of `g`, each after every node it has an edge to (its successors), by Kahn's
+/// algorithm ([`kahn`](super::kahn)): the order in which a role comes after every role it
+/// extends. Nodes on a cycle, or with an edge into one, are left out. O(V + E).
+pub(crate) fn after_successors<E>(g: &DiGraph<(), E>) -> Vec<usize> {
+    let mut missing: Vec<u32> = g
+        .node_indices()
+        .map(|n| g.edges(n).count() as u32)
+        .collect();
+    let mut order = Vec::with_capacity(missing.len());
+    super::kahn::order(&mut missing, &mut Vec::new(), |i, release| {
+        order.push(i as usize);
+        for e in g.edges_directed(NodeIndex::new(i as usize), petgraph::Direction::Incoming) {
+            release.one(e.source().index() as u32);
+        }
+    });
+    order
+}
+
 /// One cycle per strongly connected component that has one, each as a path `[a, b, …, a]`
 /// that starts and ends at the component's smallest node and is a shortest cycle through
 /// it. Cycles are sorted by their first node.
