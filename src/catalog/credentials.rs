@@ -9,10 +9,11 @@ use crate::model::{Credential, CredentialRequirement, Importance, Programme, Rol
 use crate::util::graph;
 
 /// The most credential requirements all roles may have once merged with those of the
-/// roles they extend (each role's own and inherited ones, each once). Checking a
-/// requirement against those already merged for its role is a comparison with each, so
-/// the limit also bounds that work.
-pub const MAX_MERGED_CREDENTIALS: usize = 100_000;
+/// roles they extend (each role's own and inherited ones, each once), as
+/// [`MAX_MERGED_REQUIREMENTS`](super::MAX_MERGED_REQUIREMENTS) for skills: a chain of
+/// roles each with a credential of its own merges n²/2. Lower than that limit, since each
+/// merged credential is a copy with its texts (a few hundred bytes).
+pub const MAX_MERGED_CREDENTIALS: usize = 1_000_000;
 
 /// What a profile's credentials earn on one role: the preferred credentials' share of
 /// the score's numerator, and the gates met.
@@ -65,21 +66,29 @@ impl CredentialIndex {
         let mut merged: Vec<Vec<CredentialRequirement>> = vec![Vec::new(); roles.len()];
         let mut total = 0usize;
         for r in graph::after_successors(extends) {
+            // Own first, then each extended role's (already distinct): an inherited
+            // requirement is compared only with those from the sources before its own,
+            // linear on a chain.
             let mut list: Vec<CredentialRequirement> = Vec::new();
-            let inherited = extends
-                .neighbors(NodeIndex::new(r))
-                .flat_map(|p| merged[p.index()].iter());
-            for c in roles[r].credentials().iter().chain(inherited) {
+            for c in roles[r].credentials() {
                 if !list.contains(c) {
-                    if total + list.len() >= MAX_MERGED_CREDENTIALS {
-                        return Err(Error::TooLarge {
-                            what: "catalog (credentials merged through `extends`)",
-                            found: total + list.len() + 1,
-                            limit: MAX_MERGED_CREDENTIALS,
-                            unit: "credential requirements",
-                        });
-                    }
                     list.push(c.clone());
+                }
+            }
+            for p in extends.neighbors(NodeIndex::new(r)) {
+                let before = list.len();
+                for c in &merged[p.index()] {
+                    if !list[..before].contains(c) {
+                        list.push(c.clone());
+                    }
+                }
+                if total + list.len() > MAX_MERGED_CREDENTIALS {
+                    return Err(Error::TooLarge {
+                        what: "catalog (credentials merged through `extends`)",
+                        found: total + list.len(),
+                        limit: MAX_MERGED_CREDENTIALS,
+                        unit: "credential requirements",
+                    });
                 }
             }
             total += list.len();
