@@ -247,6 +247,10 @@ impl FitBound {
 
     /// The bounds for a k-th fit `worst` over a profile holding `held` levels.
     fn new(worst: f64, held: f64, tame: bool) -> FitBound {
+        if worst.is_nan() {
+            // No bound from a NaN fit: every role is scored.
+            return FitBound::NONE;
+        }
         FitBound {
             bar: if tame {
                 worst - FIT_SLACK
