@@ -116,22 +116,23 @@ pub(super) fn compute<'c>(
     imply(nodes, closure, implied);
     let count = order_by_priority(nodes, closure);
     let (records, mut indices) = place_records(nodes, closure, implied, count, missing);
-    // Each link's dependent, as a position: the gap at position `i` unblocks
-    // `dependents[records[i].implied - count]`.
-    dependents.clear();
-    dependents.extend(implied.iter().map(|&d| nodes[d as usize].position));
-    let mut placed = 0;
-    let done = kahn::order(missing, ready, |i, release| {
-        indices[placed] = i;
-        placed += 1;
-        let (start, end) = records[i as usize].implied;
-        for &j in &dependents[start as usize - count..end as usize - count] {
-            release.one(j);
-        }
-    });
+    // Without links between gaps, Kahn's order is the priority order.
+    let done = if implied.is_empty() {
+        0
+    } else {
+        learning_order(
+            nodes,
+            implied,
+            &records,
+            &mut indices,
+            missing,
+            dependents,
+            ready,
+        )
+    };
     if done != count {
-        // The skill graph is acyclic (validated), so this does not happen: fall back
-        // to priority order.
+        // No gap waits for another, or (never: the skill graph is acyclic, validated) the
+        // gaps wait on each other: the learning order is the priority order.
         for (i, at) in indices[..count].iter_mut().enumerate() {
             *at = i as u32;
         }
@@ -142,6 +143,33 @@ pub(super) fn compute<'c>(
         records,
         indices,
     }
+}
+
+/// Pass 4: Kahn's order of the gaps by priority into `indices[..count]`; returns how
+/// many were placed.
+fn learning_order(
+    nodes: &[Node],
+    implied: &[u32],
+    records: &[Record],
+    indices: &mut [u32],
+    missing: &mut [u32],
+    dependents: &mut Vec<u32>,
+    ready: &mut Vec<u64>,
+) -> usize {
+    let count = records.len();
+    // Each link's dependent, as a position: the gap at position `i` unblocks
+    // `dependents[records[i].implied - count]`.
+    dependents.clear();
+    dependents.extend(implied.iter().map(|&d| nodes[d as usize].position));
+    let mut placed = 0;
+    kahn::order(missing, ready, |i, release| {
+        indices[placed] = i;
+        placed += 1;
+        let (start, end) = records[i as usize].implied;
+        for &j in &dependents[start as usize - count..end as usize - count] {
+            release.one(j);
+        }
+    })
 }
 
 /// Pass 1: the targets not met.
