@@ -108,14 +108,13 @@ impl MultiMap {
     /// built as tables and tokens stemmed in place), took the resolver index over the ESCO
     /// release's labels from 1.22 s to 1.03 s (criterion medians, `cargo bench --features
     /// esco --bench import -- esco/resolver_index`).
-    fn build(pairs: Vec<(String, u32)>) -> MultiMap {
-        let bytes = pairs.iter().map(|(key, _)| key.len()).sum();
-        let mut keys = Interner::with_capacity(pairs.len(), bytes);
+    fn build(pairs: &Keys) -> MultiMap {
+        let mut keys = Interner::with_capacity(pairs.len(), pairs.text.len());
         let mut counts: Vec<u32> = Vec::new();
         let rows: Vec<(u32, u32)> = pairs
-            .into_iter()
+            .iter()
             .map(|(key, value)| {
-                let (row, new) = keys.intern(&key);
+                let (row, new) = keys.intern(key);
                 if new {
                     counts.push(0);
                 }
@@ -205,20 +204,15 @@ struct ExactKeys {
 impl ExactKeys {
     /// Groups the `(key, entry)` pairs of each tier. An acronym that is some label's own
     /// key is that label, not an abbreviation.
-    fn build(
-        canonical: Vec<(String, u32)>,
-        compact: Vec<(String, u32)>,
-        bag: Vec<(String, u32)>,
-        mut acronyms: Vec<(String, u32)>,
-    ) -> ExactKeys {
+    fn build(canonical: &Keys, compact: &Keys, bag: &Keys, acronyms: &Keys) -> ExactKeys {
         let canonical = MultiMap::build(canonical);
         let compact = MultiMap::build(compact);
-        acronyms.retain(|(a, _)| !canonical.contains(a) && !compact.contains(a));
+        let acronyms = acronyms.filtered(|a| !canonical.contains(a) && !compact.contains(a));
         ExactKeys {
             canonical,
             compact,
             bag: MultiMap::build(bag),
-            acronyms: MultiMap::build(acronyms),
+            acronyms: MultiMap::build(&acronyms),
         }
     }
 
@@ -336,21 +330,73 @@ pub(crate) struct Scored {
 
 /// A label variant that may match fuzzily, before the dictionary is built.
 struct FuzzyVariant {
-    /// Its canonical key.
-    key: String,
     /// Its tokens, in label order.
     tokens: Vec<String>,
-    /// Its entry.
+    /// Its entry, which is also its canonical key's place among [`Variants::canonical`].
     entry: u32,
+}
+
+/// `(key, entry)` pairs, the keys back to back in one buffer: one allocation for all the
+/// keys of a tier instead of one each (see `Resolver::from_labels` for the gain).
+#[derive(Default)]
+struct Keys {
+    text: String,
+    /// Per pair, where its key ends in `text` (it starts where the previous one ends),
+    /// and its entry.
+    ends: Vec<(usize, u32)>,
+}
+
+impl Keys {
+    fn with_capacity(pairs: usize) -> Keys {
+        Keys {
+            text: String::with_capacity(pairs * 24),
+            ends: Vec::with_capacity(pairs),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Adds the key made of `parts` joined by single spaces.
+    fn push_joined<'a>(&mut self, parts: impl IntoIterator<Item = &'a str>, entry: u32) {
+        for (i, part) in parts.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push(' ');
+            }
+            self.text.push_str(part);
+        }
+        self.ends.push((self.text.len(), entry));
+    }
+
+    /// The key of pair `i`.
+    fn key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1].0 };
+        &self.text[start..self.ends[i].0]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        (0..self.len()).map(|i| (self.key(i), self.ends[i].1))
+    }
+
+    /// The pairs whose key `keep` accepts.
+    fn filtered(&self, keep: impl Fn(&str) -> bool) -> Keys {
+        let mut kept = Keys::with_capacity(self.len());
+        for (key, entry) in self.iter().filter(|(key, _)| keep(key)) {
+            kept.push_joined([key], entry);
+        }
+        kept
+    }
 }
 
 /// Every label variant with its keys, gathered before the maps are built.
 struct Variants {
     entries: Vec<Entry>,
-    canonical: Vec<(String, u32)>,
-    compact: Vec<(String, u32)>,
-    bag: Vec<(String, u32)>,
-    acronyms: Vec<(String, u32)>,
+    /// By entry.
+    canonical: Keys,
+    compact: Keys,
+    bag: Keys,
+    acronyms: Keys,
     fuzzy: Vec<FuzzyVariant>,
 }
 
@@ -361,10 +407,10 @@ impl Variants {
     fn collect(labels: &[(Box<str>, u32)]) -> Variants {
         let mut variants = Variants {
             entries: Vec::with_capacity(labels.len() + labels.len() / 8),
-            canonical: Vec::with_capacity(labels.len()),
-            compact: Vec::with_capacity(labels.len()),
-            bag: Vec::new(),
-            acronyms: Vec::new(),
+            canonical: Keys::with_capacity(labels.len()),
+            compact: Keys::with_capacity(labels.len()),
+            bag: Keys::default(),
+            acronyms: Keys::default(),
             fuzzy: Vec::with_capacity(labels.len()),
         };
         for (label, (text, item)) in labels.iter().enumerate() {
@@ -389,24 +435,23 @@ impl Variants {
             label,
             variant,
         });
-        let spaced = norm.spaced();
-        if let Some(b) = norm.bag() {
-            self.bag.push((b, e));
+        self.compact.push_joined([norm.compact.as_str()], e);
+        self.canonical
+            .push_joined(norm.tokens.iter().map(String::as_str), e);
+        if let Some(words) = norm.bag_words() {
+            self.bag.push_joined(words, e);
         }
         if variant != Variant::Inner {
             if let Some(a) = norm.acronym() {
-                self.acronyms.push((a, e));
+                self.acronyms.push_joined([a.as_str()], e);
             }
             if norm.compact.chars().count() >= 3 {
                 self.fuzzy.push(FuzzyVariant {
-                    key: spaced.clone(),
                     tokens: norm.tokens,
                     entry: e,
                 });
             }
         }
-        self.compact.push((norm.compact, e));
-        self.canonical.push((spaced, e));
     }
 }
 
@@ -444,18 +489,21 @@ struct Dictionary {
 
 impl Dictionary {
     /// One fuzzy key per distinct canonical key of `variants`, numbered in key order, with
-    /// its entries ascending; token ids in order of first use.
-    fn build(mut variants: Vec<FuzzyVariant>) -> Dictionary {
-        variants.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.entry.cmp(&b.entry)));
+    /// its entries ascending; token ids in order of first use. `canonical` holds every
+    /// entry's canonical key, by entry.
+    fn build(mut variants: Vec<FuzzyVariant>, canonical: &Keys) -> Dictionary {
+        let key = |v: &FuzzyVariant| canonical.key(v.entry as usize);
+        variants.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.entry.cmp(&b.entry)));
         let mut dictionary = Dictionary::default();
-        let mut last: Option<String> = None;
+        let mut last: Option<&str> = None;
         for variant in variants {
-            if last.as_deref() == Some(variant.key.as_str()) {
+            let k = key(&variant);
+            if last == Some(k) {
                 dictionary.key_entries.push(variant.entry);
                 continue;
             }
             dictionary.add_key(variant.tokens, variant.entry);
-            last = Some(variant.key);
+            last = Some(k);
         }
         dictionary
     }
@@ -624,8 +672,8 @@ impl Index {
             acronyms,
             fuzzy,
         } = Variants::collect(labels);
-        let keys = ExactKeys::build(canonical, compact, bag, acronyms);
-        let dictionary = Dictionary::build(fuzzy);
+        let dictionary = Dictionary::build(fuzzy, &canonical);
+        let keys = ExactKeys::build(&canonical, &compact, &bag, &acronyms);
         let deletes = deletion_neighbourhood(&dictionary.tokens);
         let token_weight = dictionary.tokens.iter().map(|t| weight(t)).collect();
         let sorted_tokens = sorted_by_text(&dictionary.tokens);

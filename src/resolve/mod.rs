@@ -177,19 +177,30 @@ impl Resolver {
         S: AsRef<str>,
     {
         let mut ids = Vec::new();
-        let mut texts: Vec<(String, u32, bool)> = Vec::new();
-        for (item, (id, labels)) in skills.into_iter().enumerate() {
+        // The labels back to back in one buffer, each as (end, item, own): one allocation
+        // instead of one per label. With the index's keys also kept in one buffer per
+        // tier, this took the index over the ESCO release's labels from 893 ms to
+        // 695–725 ms (criterion medians in one session, `cargo bench --features esco
+        // --bench import -- esco/resolver_index`).
+        let mut text = String::new();
+        let mut labels: Vec<(usize, u32, bool)> = Vec::new();
+        for (item, (id, names)) in skills.into_iter().enumerate() {
             let item = item as u32;
             let id = id.as_ref();
-            texts.push((id.to_string(), item, true));
-            texts.extend(
-                (labels.into_iter().enumerate())
-                    .map(|(k, l)| (l.as_ref().to_string(), item, k == 0)),
-            );
+            text.push_str(id);
+            labels.push((text.len(), item, true));
+            for (k, l) in names.into_iter().enumerate() {
+                text.push_str(l.as_ref());
+                labels.push((text.len(), item, k == 0));
+            }
             ids.push(SkillId::new(id));
         }
-        let (vocabulary, _) =
-            Vocabulary::new(texts.iter().map(|(l, i, own)| (l.as_str(), *i, *own)));
+        let starts = std::iter::once(0).chain(labels.iter().map(|l| l.0));
+        let (vocabulary, _) = Vocabulary::new(
+            starts
+                .zip(&labels)
+                .map(|(start, &(end, item, own))| (&text[start..end], item, own)),
+        );
         vocabulary.index();
         Resolver::from_vocabulary(vocabulary, ids)
     }

@@ -292,6 +292,11 @@ impl Normalized {
 
     /// The token-order key: content words sorted, when there are two or more.
     pub(crate) fn bag(&self) -> Option<String> {
+        self.bag_words().map(|words| words.join(" "))
+    }
+
+    /// The words of the token-order key ([`Normalized::bag`]), in order.
+    pub(crate) fn bag_words(&self) -> Option<Vec<&str>> {
         let mut words: Vec<&str> = self
             .tokens
             .iter()
@@ -302,7 +307,7 @@ impl Normalized {
             return None;
         }
         words.sort_unstable();
-        Some(words.join(" "))
+        Some(words)
     }
 
     /// The initials of the content words (`Natural Language Processing` → `nlp`), when
