@@ -205,9 +205,20 @@ impl<'c> Assessment<'c> {
                 &totals[r..r + CHUNK],
                 &used[r..r + CHUNK],
             );
+            // The usage bound alone first, one comparison a role: when few roles use
+            // the profile, most chunks end here. On the real ESCO release the fastest of
+            // 150 batches of 300 assessments went from 11.2 µs to 10.0 µs; criterion's
+            // medians (`cargo bench --features esco --bench import -- esco_assess`,
+            // 13.2–15.2 µs either way) cannot tell them apart on the development machine.
             let mut any = false;
-            for j in 0..CHUNK {
-                any |= bound.may_enter(ns[j], ts[j], us[j], held);
+            for &u in us {
+                any |= u > bound.floor;
+            }
+            if any {
+                any = false;
+                for j in 0..CHUNK {
+                    any |= bound.may_enter(ns[j], ts[j], us[j], held);
+                }
             }
             if any {
                 for j in 0..CHUNK {
