@@ -18,6 +18,10 @@ pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedS
 /// A `HashMap` keyed by strings from input, under a random seed (a fresh one per map).
 pub(crate) type StrMap<V> = HashMap<Box<str>, V, foldhash::fast::RandomState>;
 
+/// A `HashMap` keyed by borrowed strings from input, under a random seed (a fresh one per
+/// map).
+pub(crate) type StrRefMap<'a, V> = HashMap<&'a str, V, foldhash::fast::RandomState>;
+
 /// A `HashMap` keyed by internal indices.
 pub(crate) type IndexMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
