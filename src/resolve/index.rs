@@ -20,6 +20,7 @@ use super::normalize::{is_light, split_qualifiers, Normalized};
 use crate::util::hash::{StrMap, Strings};
 use crate::util::interner::Interner;
 use crate::util::table::Table;
+use crate::util::text::{order_by_key, permuted};
 
 /// Longest token (in characters) that gets a deletion neighbourhood; longer tokens match
 /// only exactly.
@@ -491,9 +492,14 @@ impl Dictionary {
     /// One fuzzy key per distinct canonical key of `variants`, numbered in key order, with
     /// its entries ascending; token ids in order of first use. `canonical` holds every
     /// entry's canonical key, by entry.
-    fn build(mut variants: Vec<FuzzyVariant>, canonical: &Keys) -> Dictionary {
+    fn build(variants: Vec<FuzzyVariant>, canonical: &Keys) -> Dictionary {
         let key = |v: &FuzzyVariant| canonical.key(v.entry as usize);
-        variants.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.entry.cmp(&b.entry)));
+        let order = order_by_key(
+            variants.len(),
+            |i| key(&variants[i]),
+            |a, b| variants[a].entry.cmp(&variants[b].entry),
+        );
+        let variants = permuted(variants, &order);
         let mut dictionary = Dictionary::default();
         let mut last: Option<&str> = None;
         for variant in variants {
@@ -560,11 +566,9 @@ fn deletion_neighbourhood(tokens: &[Box<str>]) -> Vec<u64> {
     deletes
 }
 
-/// Token ids sorted by text, for prefix matches.
+/// Token ids sorted by text (the tokens are distinct), for prefix matches.
 fn sorted_by_text(tokens: &[Box<str>]) -> Vec<u32> {
-    let mut sorted: Vec<u32> = (0..tokens.len() as u32).collect();
-    sorted.sort_by(|&a, &b| tokens[a as usize].cmp(&tokens[b as usize]));
-    sorted
+    order_by_key(tokens.len(), |i| &tokens[i], |a, b| a.cmp(&b))
 }
 
 /// A dictionary token near a query word.

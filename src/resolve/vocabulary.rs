@@ -11,7 +11,7 @@ use super::{IndexStats, MatchKind, Rejection, ResolvePolicy, Status};
 use crate::util::hash::HashSet;
 use crate::util::lookup::Lookup;
 use crate::util::table::Table;
-use crate::util::text::MAX_LABEL_BYTES;
+use crate::util::text::{order_by_key, permuted, MAX_LABEL_BYTES};
 
 /// Normalises a label for exact lookup: trims, lowercases and collapses inner whitespace.
 /// Inputs longer than [`MAX_LABEL_BYTES`] are cut there (on a character boundary).
@@ -204,45 +204,11 @@ pub(crate) struct Collision {
 /// A label given to [`Vocabulary::new`], light-normalised, with where it came from.
 struct Given<'a> {
     key: std::borrow::Cow<'a, str>,
-    /// The key's first eight bytes, big-endian, zero-padded: ordering by it first, then
-    /// by the key, orders by the key.
-    prefix: u64,
     item: u32,
     /// Its position in the input.
     order: usize,
     text: &'a str,
     own: bool,
-}
-
-/// `given` by key, then item, then input order. The sort moves `(prefix, position)` pairs
-/// rather than the labels, and compares keys only when their prefixes tie. This, with the
-/// labels moved rather than copied by [`Vocabulary::renumbered`], took loading the ESCO
-/// release's catalog/1 JSON from 451–594 ms to 344–407 ms (criterion medians, two runs
-/// each, `cargo bench --features esco --bench import -- esco/load_json`) and its
-/// instructions from 1.00 to 0.82 billion.
-fn sorted(given: Vec<Given<'_>>) -> Vec<Given<'_>> {
-    let mut keyed: Vec<(u64, u32)> = (given.iter().enumerate())
-        .map(|(i, g)| (g.prefix, i as u32))
-        .collect();
-    keyed.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0).then_with(|| {
-            let (x, y) = (&given[a.1 as usize], &given[b.1 as usize]);
-            (&*x.key, x.item, x.order).cmp(&(&*y.key, y.item, y.order))
-        })
-    });
-    let mut slots: Vec<Option<Given<'_>>> = given.into_iter().map(Some).collect();
-    (keyed.iter())
-        .filter_map(|&(_, i)| slots[i as usize].take())
-        .collect()
-}
-
-/// The first eight bytes of `key`, big-endian, zero-padded: a number that orders like the
-/// keys wherever two keys' numbers differ.
-fn prefix(key: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = key.len().min(8);
-    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
-    u64::from_be_bytes(bytes)
 }
 
 impl Vocabulary {
@@ -259,21 +225,27 @@ impl Vocabulary {
         let given: Vec<Given<'a>> = labels
             .into_iter()
             .enumerate()
-            .map(|(order, (text, item, own))| {
-                let key = light(text);
-                Given {
-                    prefix: prefix(&key),
-                    key,
-                    item,
-                    order,
-                    text,
-                    own,
-                }
+            .map(|(order, (text, item, own))| Given {
+                key: light(text),
+                item,
+                order,
+                text,
+                own,
             })
             .filter(|g| !g.key.is_empty())
             .collect();
         // By key, then item, then input order: a key's repeats for one item are adjacent.
-        let mut given = sorted(given);
+        // Sorting (prefix, position) pairs (see `order_by_key`), with the labels moved
+        // rather than copied by [`Vocabulary::renumbered`], took loading the ESCO
+        // release's catalog/1 JSON from 451–594 ms to 344–407 ms (criterion medians, two
+        // runs each, `cargo bench --features esco --bench import -- esco/load_json`) and
+        // its instructions from 1.00 to 0.82 billion (`valgrind --tool=callgrind`).
+        let order = order_by_key(
+            given.len(),
+            |i| &given[i].key,
+            |a, b| (given[a].item, given[a].order).cmp(&(given[b].item, given[b].order)),
+        );
+        let mut given = permuted(given, &order);
         let mut groups = Groups::default();
         let mut at = 0;
         while at < given.len() {
@@ -332,7 +304,7 @@ impl Vocabulary {
     /// vocabularies: see [`light`] for what building them once saves.
     ///
     /// The labels move when this is the vocabulary's only handle (as in the catalog); they
-    /// are copied otherwise (see `sorted` for the gain).
+    /// are copied otherwise (see [`Vocabulary::new`] for the gain).
     pub(crate) fn renumbered(self, new_of_old: &[u32]) -> Vocabulary {
         let mut old = Arc::try_unwrap(self.shared).unwrap_or_else(|shared| Shared {
             labels: shared.labels.clone(),
