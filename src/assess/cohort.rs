@@ -7,7 +7,7 @@ use std::collections::BinaryHeap;
 use serde::Serialize;
 
 use super::gaps::{self, ScratchPool};
-use super::have::Levels;
+use super::have::{FlatLevels, Levels};
 use super::score::OneRole;
 use super::{Assessor, Gaps, Policy};
 use crate::catalog::{Catalog, RoleAt, SkillAt};
@@ -52,6 +52,8 @@ pub struct Cohort<'c> {
     catalog: &'c Catalog,
     policy: Policy,
     members: Vec<Member>,
+    /// The members' levels side by side, for the walks over every member.
+    flat: FlatLevels,
     scratch: ScratchPool,
 }
 
@@ -71,9 +73,11 @@ impl<'c> Assessor<'c> {
     ) -> Result<Cohort<'c>> {
         self.policy.validate()?;
         let mut members = Vec::new();
+        let mut flat = FlatLevels::default();
         for profile in profiles {
             let (levels, warnings) = Levels::of(self.catalog, &self.policy, profile);
             self.check_strict(&warnings)?;
+            flat.push(&levels);
             members.push(Member {
                 name: profile.name().map(str::to_string),
                 levels,
@@ -84,6 +88,7 @@ impl<'c> Assessor<'c> {
             catalog: self.catalog,
             policy: self.policy.clone(),
             members,
+            flat,
             scratch: ScratchPool::default(),
         })
     }
@@ -222,7 +227,7 @@ impl<'c> Cohort<'c> {
         let mut heap: BinaryHeap<Reverse<Ranked<'_>>> =
             BinaryHeap::with_capacity(k.min(self.len()) + 1);
         for (position, member) in self.members.iter().enumerate() {
-            let (score, ready) = one.score(&member.levels);
+            let (score, ready) = one.score(self.flat.of(position), &member.levels);
             let ranked = Ranked {
                 score: OrdF64(score),
                 name: member.name.as_deref(),
@@ -262,7 +267,9 @@ impl<'c> Cohort<'c> {
 
     fn scores_at(&self, r: RoleAt) -> Vec<(f64, bool)> {
         let one = OneRole::new(self.catalog, r, &self.policy);
-        self.members.iter().map(|m| one.score(&m.levels)).collect()
+        (self.members.iter().enumerate())
+            .map(|(i, m)| one.score(self.flat.of(i), &m.levels))
+            .collect()
     }
 
     /// How many members are ready for `role`, and the spread of their scores.

@@ -35,6 +35,33 @@ impl Have {
     }
 }
 
+/// Many profiles' levels side by side, for walks over every member of a cohort: the skills
+/// and the levels in two flat arrays, profile `m`'s at `starts[m]..starts[m + 1]`, by skill.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FlatLevels {
+    starts: Vec<usize>,
+    skills: Vec<SkillAt>,
+    values: Vec<f64>,
+}
+
+impl FlatLevels {
+    /// Adds the next profile's levels.
+    pub fn push(&mut self, levels: &Levels) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.skills.extend(levels.have.iter().map(|h| h.skill));
+        self.values.extend(levels.have.iter().map(|h| h.level));
+        self.starts.push(self.skills.len());
+    }
+
+    /// Profile `m`'s skills and levels, by skill.
+    pub fn of(&self, m: usize) -> (&[SkillAt], &[f64]) {
+        let (start, end) = (self.starts[m], self.starts[m + 1]);
+        (&self.skills[start..end], &self.values[start..end])
+    }
+}
+
 /// A candidate level while the levels are merged: the position breaks ties.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {

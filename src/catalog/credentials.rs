@@ -132,11 +132,6 @@ impl CredentialIndex {
             any.then_some((*r, plain, explicit))
         })
     }
-
-    /// What `held` earns on role `role` under `weights`.
-    pub fn terms(&self, role: RoleAt, held: &[Credential], weights: &Weights) -> CredentialTerms {
-        terms(self.of(role), held, weights)
-    }
 }
 
 /// What `held` earns on the requirements `reqs` under `weights`.
