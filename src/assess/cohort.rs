@@ -214,6 +214,11 @@ impl<'c> Cohort<'c> {
         &self.members
     }
 
+    /// The skills and levels of the member at `position`, by skill.
+    pub(crate) fn levels_of(&self, position: usize) -> (&[SkillAt], &[f64]) {
+        self.flat.of(position)
+    }
+
     /// The best `k` members for `role`, best first (score, then name, then position),
     /// without sorting the whole cohort: O(n log k) after one walk of the role's
     /// requirements per member. Each score is the one [`Assessor::assess`] gives.
