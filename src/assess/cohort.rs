@@ -333,8 +333,8 @@ impl<'c> Cohort<'c> {
             .filter(|q| q.importance == Importance::Essential)
             .map(|q| (q.skill, q.need))
             .collect();
-        let mut tally: std::collections::BTreeMap<SkillAt, (usize, f64, usize)> =
-            Default::default();
+        // By skill position: members, summed priority, members blocked.
+        let mut tally = vec![(0usize, 0.0f64, 0usize); self.catalog.skills().len()];
         for position in 0..self.len() {
             let levels = &self.members[position].levels;
             let unmet: Vec<SkillAt> = essentials
@@ -343,7 +343,7 @@ impl<'c> Cohort<'c> {
                 .map(|(s, _)| *s)
                 .collect();
             for gap in &self.gaps_of(position, r) {
-                let entry = tally.entry(gap.index()).or_default();
+                let entry = &mut tally[gap.index().get()];
                 entry.0 += 1;
                 entry.1 += gap.priority();
                 entry.2 += usize::from(unmet.contains(&gap.index()));
@@ -351,8 +351,10 @@ impl<'c> Cohort<'c> {
         }
         let mut common: Vec<CommonGap<'c>> = tally
             .into_iter()
+            .enumerate()
+            .filter(|(_, (members, _, _))| *members > 0)
             .map(|(s, (members, weight, blocks))| CommonGap {
-                skill: self.catalog.skill_at(s),
+                skill: self.catalog.skill_at(SkillAt::at(s)),
                 members,
                 weight,
                 blocks,
