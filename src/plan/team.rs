@@ -250,7 +250,10 @@ impl<'c> Cohort<'c> {
     ///
     /// One gap computation per member, then a lazy greedy: every course's value is computed
     /// once (walking its taught skills' gaps), and again only when it reaches the top of
-    /// the heap or a level it requires rises. No more rounds than courses.
+    /// the heap or a level it requires rises. No more rounds than courses. Memory: 24 bytes
+    /// per member's gap, and 8 bytes per member for each skill required by a course that
+    /// teaches a gap (about 3 KB a member on an ESCO-sized catalog); plan for a sample of
+    /// a very large cohort, as the `cohort` example's `--plan-members` does.
     ///
     /// # Errors
     ///
@@ -261,7 +264,6 @@ impl<'c> Cohort<'c> {
         let mut board = Board::new(self, r);
         let gaps = board.open();
         let steps = choose(&mut board);
-
         Ok(TeamPlan {
             role: catalog.role_at(r),
             steps,
