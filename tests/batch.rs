@@ -93,6 +93,27 @@ proptest! {
     }
 
     #[test]
+    fn cohort_analysis_is_the_same_on_any_number_of_threads(profiles in profiles()) {
+        let catalog = Catalog::builtin();
+        let assessor = Assessor::new(catalog);
+        let analyse = || {
+            let cohort = assessor.cohort(&profiles).unwrap();
+            catalog
+                .roles()
+                .iter()
+                .map(|role| {
+                    let common = cohort.common_gaps(role.id(), 10).unwrap();
+                    let plan = cohort.training_plan(role.id()).unwrap();
+                    let next = cohort.next_course_for_most(role.id()).unwrap();
+                    serde_json::to_string(&(common, plan, next)).unwrap()
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = on_threads(1, analyse);
+        prop_assert_eq!(on_threads(4, analyse), one);
+    }
+
+    #[test]
     fn reverse_matching_equals_a_full_sort(profiles in profiles(), k in 0usize..50) {
         let catalog = Catalog::builtin();
         let cohort = Assessor::new(catalog).cohort(&profiles).unwrap();

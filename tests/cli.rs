@@ -237,6 +237,7 @@ fn bad_input_is_status_1_with_the_message_on_stderr() {
 }
 
 #[test]
+#[cfg(feature = "toml")]
 fn stdin_and_toml_documents_are_read() {
     let json = std::fs::read_to_string(data("data-scientist.json")).expect("sample profile");
     let from_file = run(

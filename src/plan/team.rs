@@ -7,7 +7,7 @@ use std::collections::BinaryHeap;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::assess::Cohort;
+use crate::assess::{Cohort, Gap};
 use crate::catalog::{Catalog, RoleAt, SkillAt};
 use crate::error::Result;
 use crate::model::{Course, Importance, Role};
@@ -120,15 +120,23 @@ struct Board<'c> {
 impl<'c> Board<'c> {
     fn new(cohort: &Cohort<'c>, r: RoleAt) -> Board<'c> {
         let catalog = cohort.catalog();
+        let lists = cohort.map_gaps(r, |m, gaps| {
+            let record = |g: Gap<'_, 'c>| {
+                let (need, priority) = (g.need().as_f64(), g.priority());
+                (
+                    g.index(),
+                    GapRecord {
+                        member: m as u32,
+                        need,
+                        priority,
+                    },
+                )
+            };
+            gaps.by_priority().map(record).collect::<Vec<_>>()
+        });
         let mut gaps = vec![Vec::new(); catalog.skills().len()];
-        for m in 0..cohort.len() {
-            for g in cohort.gaps_of(m, r).by_priority() {
-                gaps[g.index().get()].push(GapRecord {
-                    member: m as u32,
-                    need: g.need().as_f64(),
-                    priority: g.priority(),
-                });
-            }
+        for (skill, record) in lists.into_iter().flatten() {
+            gaps[skill.get()].push(record);
         }
         let mut board = Board {
             offers: offers(catalog),
@@ -539,14 +547,11 @@ mod tests {
     fn naive<'c>(cohort: &Cohort<'c>, r: RoleAt) -> Vec<(&'c str, Vec<usize>, usize, f64)> {
         let offers = offers(cohort.catalog());
         let n = cohort.len();
-        let mut open: Vec<Vec<(SkillAt, f64, f64)>> = (0..n)
-            .map(|m| {
-                let gaps = cohort.gaps_of(m, r);
-                let gaps = gaps.by_priority();
-                gaps.map(|g| (g.index(), g.need().as_f64(), g.priority()))
-                    .collect()
-            })
-            .collect();
+        let mut open: Vec<Vec<(SkillAt, f64, f64)>> = cohort.map_gaps(r, |_, gaps| {
+            let gaps = gaps.by_priority();
+            gaps.map(|g| (g.index(), g.need().as_f64(), g.priority()))
+                .collect()
+        });
         let mut raised: Vec<Vec<(SkillAt, f64)>> = vec![Vec::new(); n];
         let level = |m: usize, s: SkillAt, raised: &[Vec<(SkillAt, f64)>]| {
             let own = cohort.members()[m].levels.of_skill(s);
