@@ -126,6 +126,27 @@ fn profile_json_round_trip() {
     assert_eq!(Profile::from_json(&empty.to_json()).unwrap(), empty);
 }
 
+#[test]
+fn documents_may_start_with_a_byte_order_mark() {
+    let profile = sample_profile();
+    let json = format!("\u{feff}{}", profile.to_json());
+    assert_eq!(Profile::from_json(&json).unwrap(), profile);
+    let catalog = Catalog::builtin();
+    let json = format!("\u{feff}{}", catalog.to_json());
+    assert_same_items(&Catalog::from_json(&json).unwrap(), catalog);
+    #[cfg(feature = "toml")]
+    {
+        let toml = format!("\u{feff}{}", profile.to_toml().unwrap());
+        assert_eq!(Profile::from_toml(&toml).unwrap(), profile);
+    }
+    // Only at the start: elsewhere it is what it is, an error.
+    let inside = format!(" \u{feff}{}", profile.to_json());
+    assert!(matches!(
+        Profile::from_json(&inside),
+        Err(skillgap::Error::Json { line: 1, .. })
+    ));
+}
+
 #[cfg(feature = "toml")]
 #[test]
 fn profile_toml_round_trip() {

@@ -177,9 +177,16 @@ impl Document {
     }
 }
 
-/// Parses JSON into `T`, keeping serde_json's line and column on error.
+/// The text after a leading byte order mark, which editors on Windows write and which
+/// neither JSON nor TOML parsers accept.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Parses JSON into `T` (after a byte order mark, if any), keeping serde_json's line and
+/// column on error.
 pub(crate) fn from_json<T: for<'de> Deserialize<'de>>(doc: Document, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(without_bom(text)).map_err(|e| {
         // serde_json's message ends with its place: keep the message alone.
         let full = e.to_string();
         let place = format!(" at line {} column {}", e.line(), e.column());
@@ -196,9 +203,11 @@ pub(crate) fn from_json<T: for<'de> Deserialize<'de>>(doc: Document, text: &str)
 /// input (an unknown field's name, a line), and the input may be a megabyte long.
 const MESSAGE_CHARS: usize = 200;
 
-/// Parses TOML into `T`, keeping the parser's line and column on error.
+/// Parses TOML into `T` (after a byte order mark, if any), keeping the parser's line and
+/// column on error.
 #[cfg(feature = "toml")]
 pub(crate) fn from_toml<T: for<'de> Deserialize<'de>>(doc: Document, text: &str) -> Result<T> {
+    let text = without_bom(text);
     toml::from_str(text).map_err(|e| {
         let (line, column) = match e.span() {
             Some(span) => {
