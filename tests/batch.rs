@@ -297,3 +297,59 @@ fn a_member_without_the_requirements_of_a_course_is_left_open() {
     // Open: math and stats for each of the three.
     assert_eq!(plan.open_gaps, 6);
 }
+
+/// Past one chunk of members (common gaps are tallied 4,096 members at a time): the
+/// common gaps of 5,000 members equal the tally of each member's own assessment's gaps,
+/// summed in member order.
+#[test]
+fn common_gaps_of_a_large_cohort_equal_each_members_gaps_summed() {
+    let catalog = Catalog::builtin();
+    let skills = catalog.skills();
+    let mut seed = 0x0DDB_1A5E_5BAD_5EEDu64;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let profiles: Vec<Profile> = (0..5_000)
+        .map(|_| {
+            (0..next(12)).fold(Profile::new(), |p, _| {
+                let level = Level::new(1 + next(5) as u8).unwrap();
+                p.with_skill(skills[next(skills.len())].id().as_str(), level)
+            })
+        })
+        .collect();
+    let cohort = Assessor::new(catalog).cohort(&profiles).unwrap();
+    for role in catalog.roles() {
+        let essential: Vec<String> = catalog
+            .requirements(role.id())
+            .unwrap()
+            .iter()
+            .filter(|q| q.importance() == Importance::Essential)
+            .map(|q| q.skill().to_string())
+            .collect();
+        let mut tally: std::collections::BTreeMap<String, (usize, f64, usize)> = Default::default();
+        for p in &profiles {
+            for gap in &catalog.assess(p).unwrap().gaps(role.id()).unwrap() {
+                let id = gap.skill().id().to_string();
+                let blocks = !gap.is_implied() && essential.contains(&id);
+                let entry = tally.entry(id).or_default();
+                entry.0 += 1;
+                entry.1 += gap.priority();
+                entry.2 += usize::from(blocks);
+            }
+        }
+        let common = cohort.common_gaps(role.id(), usize::MAX).unwrap();
+        assert_eq!(common.len(), tally.len(), "role {}", role.id());
+        for c in common {
+            let expected = tally[c.skill.id().as_str()];
+            assert_eq!(
+                (c.members, c.weight, c.blocks),
+                expected,
+                "{}",
+                c.skill.id()
+            );
+        }
+    }
+}

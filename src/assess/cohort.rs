@@ -112,6 +112,9 @@ impl Assessor<'_> {
     }
 }
 
+/// How many members' gaps [`Cohort::common_gaps`] holds at once.
+const GAPS_CHUNK: usize = 4096;
+
 /// A member ranked for a role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -322,11 +325,13 @@ impl<'c> Cohort<'c> {
         }
     }
 
-    /// `f` of each member's position and gaps toward role `r`, in member order; in
-    /// parallel with the `parallel` feature, each thread with its own working memory.
+    /// `f` of each member's position and gaps toward role `r`, for the members at
+    /// `positions`, in order; in parallel with the `parallel` feature, each thread with its
+    /// own working memory.
     pub(crate) fn map_gaps<T: Send>(
         &self,
         r: RoleAt,
+        positions: std::ops::Range<usize>,
         f: impl Fn(usize, &Gaps<'c>) -> T + Sync + Send,
     ) -> Vec<T> {
         let one = |scratch: &ScratchPool, m: usize| {
@@ -338,7 +343,7 @@ impl<'c> Cohort<'c> {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            (0..self.len())
+            positions
                 .into_par_iter()
                 .map_init(ScratchPool::default, |scratch, m| one(scratch, m))
                 .collect()
@@ -346,7 +351,7 @@ impl<'c> Cohort<'c> {
         #[cfg(not(feature = "parallel"))]
         {
             let scratch = ScratchPool::default();
-            (0..self.len()).map(|m| one(&scratch, m)).collect()
+            positions.map(|m| one(&scratch, m)).collect()
         }
     }
 
@@ -368,7 +373,7 @@ impl<'c> Cohort<'c> {
             .map(|q| (q.skill, q.need))
             .collect();
         // Per member: each gap's skill, priority, and whether it blocks readiness.
-        let lists = self.map_gaps(r, |m, gaps| {
+        let list = |m: usize, gaps: &Gaps<'c>| {
             let levels = &self.members[m].levels;
             let unmet: Vec<SkillAt> = essentials
                 .iter()
@@ -379,14 +384,19 @@ impl<'c> Cohort<'c> {
             gaps.into_iter()
                 .map(|g| (g.index(), g.priority(), blocks(g)))
                 .collect::<Vec<_>>()
-        });
+        };
         // By skill position: members, summed priority (in member order), members blocked.
+        // The members' lists are made a chunk at a time, so that memory stays bounded.
         let mut tally = vec![(0usize, 0.0f64, 0usize); self.catalog.skills().len()];
-        for (skill, priority, blocks) in lists.into_iter().flatten() {
-            let entry = &mut tally[skill.get()];
-            entry.0 += 1;
-            entry.1 += priority;
-            entry.2 += usize::from(blocks);
+        for start in (0..self.len()).step_by(GAPS_CHUNK) {
+            let positions = start..self.len().min(start + GAPS_CHUNK);
+            let lists = self.map_gaps(r, positions, list);
+            for (skill, priority, blocks) in lists.into_iter().flatten() {
+                let entry = &mut tally[skill.get()];
+                entry.0 += 1;
+                entry.1 += priority;
+                entry.2 += usize::from(blocks);
+            }
         }
         let mut common: Vec<CommonGap<'c>> = tally
             .into_iter()

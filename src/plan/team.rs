@@ -120,7 +120,7 @@ struct Board<'c> {
 impl<'c> Board<'c> {
     fn new(cohort: &Cohort<'c>, r: RoleAt) -> Board<'c> {
         let catalog = cohort.catalog();
-        let lists = cohort.map_gaps(r, |m, gaps| {
+        let lists = cohort.map_gaps(r, 0..cohort.len(), |m, gaps| {
             let record = |g: Gap<'_, 'c>| {
                 let (need, priority) = (g.need().as_f64(), g.priority());
                 (
@@ -547,11 +547,12 @@ mod tests {
     fn naive<'c>(cohort: &Cohort<'c>, r: RoleAt) -> Vec<(&'c str, Vec<usize>, usize, f64)> {
         let offers = offers(cohort.catalog());
         let n = cohort.len();
-        let mut open: Vec<Vec<(SkillAt, f64, f64)>> = cohort.map_gaps(r, |_, gaps| {
-            let gaps = gaps.by_priority();
-            gaps.map(|g| (g.index(), g.need().as_f64(), g.priority()))
-                .collect()
-        });
+        let mut open: Vec<Vec<(SkillAt, f64, f64)>> =
+            cohort.map_gaps(r, 0..cohort.len(), |_, gaps| {
+                let gaps = gaps.by_priority();
+                gaps.map(|g| (g.index(), g.need().as_f64(), g.priority()))
+                    .collect()
+            });
         let mut raised: Vec<Vec<(SkillAt, f64)>> = vec![Vec::new(); n];
         let level = |m: usize, s: SkillAt, raised: &[Vec<(SkillAt, f64)>]| {
             let own = cohort.members()[m].levels.of_skill(s);
