@@ -7,6 +7,8 @@ use proptest::test_runner::Config;
 use skillgap::assess::{Assessor, BatchOptions};
 use skillgap::{Catalog, Course, Importance, Level, Profile, Role, Skill};
 
+mod support;
+
 fn config() -> Config {
     Config {
         cases: 24,
@@ -305,18 +307,12 @@ fn a_member_without_the_requirements_of_a_course_is_left_open() {
 fn common_gaps_of_a_large_cohort_equal_each_members_gaps_summed() {
     let catalog = Catalog::builtin();
     let skills = catalog.skills();
-    let mut seed = 0x0DDB_1A5E_5BAD_5EEDu64;
-    let mut next = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut rng = support::Rng::new(support::SEED);
     let profiles: Vec<Profile> = (0..5_000)
         .map(|_| {
-            (0..next(12)).fold(Profile::new(), |p, _| {
-                let level = Level::new(1 + next(5) as u8).unwrap();
-                p.with_skill(skills[next(skills.len())].id().as_str(), level)
+            (0..rng.below(12)).fold(Profile::new(), |p, _| {
+                let level = Level::new(rng.range(1, 5) as u8).unwrap();
+                p.with_skill(skills[rng.below(skills.len())].id().as_str(), level)
             })
         })
         .collect();
