@@ -129,8 +129,10 @@ fn resolve(
     warnings: &mut Vec<Warning>,
 ) -> Vec<Candidate> {
     let mut own = Vec::with_capacity(profile.skills().len());
-    for (position, entry) in profile.skills().iter().enumerate() {
-        match catalog.skill_named(entry.name()) {
+    let names: Vec<&str> = profile.skills().iter().map(|e| e.name()).collect();
+    let skills = catalog.skills_named_all(&names);
+    for ((position, entry), skill) in profile.skills().iter().enumerate().zip(skills) {
+        match skill {
             Some(skill) => own.push(Candidate {
                 have: Have {
                     skill,

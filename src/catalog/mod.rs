@@ -421,6 +421,13 @@ impl Catalog {
         self.names.skills().lookup(name).map(SkillAt)
     }
 
+    /// [`Catalog::skill_named`] of many names, in their order, faster than one by one
+    /// over a large catalog.
+    pub(crate) fn skills_named_all(&self, names: &[&str]) -> Vec<Option<SkillAt>> {
+        let found = self.names.skills().lookup_all(names);
+        found.into_iter().map(|s| s.map(SkillAt)).collect()
+    }
+
     /// The skills a name (id, name or alias) may refer to, exactly or after
     /// normalisation, when it is ambiguous (an alias of several skills); empty when it
     /// names one skill or none.

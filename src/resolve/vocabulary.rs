@@ -393,6 +393,21 @@ impl Vocabulary {
         self.named(label).one()
     }
 
+    /// [`Vocabulary::lookup`] of many labels, in their order: the exact lookups of all of
+    /// them first, together ([`Lookup::find_all`]), then the others one by one.
+    pub(crate) fn lookup_all(&self, labels: &[&str]) -> Vec<Option<u32>> {
+        let keys = &self.shared.keys;
+        let exact = self.shared.exact.find_all(labels, |i| &keys[i].text);
+        labels
+            .iter()
+            .zip(exact)
+            .map(|(label, key)| match key {
+                Some(key) => self.named_by_key(key).one(),
+                None => self.lookup(label),
+            })
+            .collect()
+    }
+
     /// What a label names: exactly (ignoring case and spaces), or else after
     /// meaning-preserving normalisation (accents, punctuation, separators, plurals, word
     /// order), the first of these that names anything. Of several items, the one whose

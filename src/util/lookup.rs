@@ -63,18 +63,67 @@ impl Lookup {
                 return None;
             }
             let i = slot as u32;
-            if slot >> 32 == h >> 32 {
-                let other = key_of(i as usize);
-                let same = if self.fold {
-                    other.eq_ignore_ascii_case(key)
-                } else {
-                    other == key
-                };
-                if same {
-                    return Some(i);
-                }
+            if slot >> 32 == h >> 32 && self.same(key_of(i as usize), key) {
+                return Some(i);
             }
             at = (at + 1) & mask;
+        }
+    }
+
+    /// The positions of many keys at once, as [`Lookup::find`] finds each.
+    ///
+    /// Over a large index each lookup waits on up to three cache misses in a row (its
+    /// slot, where its candidate's string is, the string). Done key by key, the processor
+    /// overlaps little of one key's waits with the next's; done in three passes over all
+    /// the keys (every slot, then every candidate's string, then the comparisons), the
+    /// misses of one pass are independent loads that overlap. Resolving a profile's names
+    /// this way took "score every role, top 10, gaps of the 10" from 73.8 µs to 49.3 µs
+    /// per profile on the real ESCO release, and from 95.9 µs to 83.8 µs on the
+    /// ESCO-sized generated catalog (`cargo bench --bench batch --features
+    /// parallel,esco -- one_profile`, medians of one run each, the same session).
+    pub fn find_all<'a>(
+        &self,
+        keys: &[&str],
+        key_of: impl Fn(usize) -> &'a str,
+    ) -> Vec<Option<u32>> {
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return vec![None; keys.len()];
+        };
+        let candidates: Vec<u64> = keys
+            .iter()
+            .map(|key| {
+                let h = self.hash(key);
+                let mut at = h as usize & mask;
+                loop {
+                    let slot = self.slots[at];
+                    if slot == Lookup::EMPTY || slot >> 32 == h >> 32 {
+                        return slot;
+                    }
+                    at = (at + 1) & mask;
+                }
+            })
+            .collect();
+        let strings: Vec<Option<&str>> = candidates
+            .iter()
+            .map(|&slot| (slot != Lookup::EMPTY).then(|| key_of(slot as u32 as usize)))
+            .collect();
+        keys.iter()
+            .zip(candidates.iter().zip(strings))
+            .map(|(key, (&slot, other))| match other {
+                None => None,
+                Some(other) if self.same(other, key) => Some(slot as u32),
+                // Another key with the same high hash bits came first: rare.
+                Some(_) => self.find(key, &key_of),
+            })
+            .collect()
+    }
+
+    /// Whether two keys are equal, up to ASCII case if the index ignores it.
+    fn same(&self, a: &str, b: &str) -> bool {
+        if self.fold {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
         }
     }
 
@@ -199,6 +248,50 @@ mod tests {
             let same = keys.iter().position(|&k| k == query).map(|i| i as u32);
             assert_eq!(exact.find(query, |j| keys[j]), same, "{query:?}");
         }
+    }
+
+    /// Finding many keys at once finds what finding each does: keys present in any case,
+    /// keys absent, repeats, and the empty index.
+    #[test]
+    fn finding_all_equals_finding_each() {
+        let keys: Vec<String> = (0..5_000).map(|i| format!("skill {i}")).collect();
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut queries: Vec<String> = (0..6_000)
+            .step_by(3)
+            .map(|i| format!("skill {i}"))
+            .collect();
+        queries.extend((0..5_000).step_by(7).map(|i| format!("SKILL {i}")));
+        queries.extend(["", "skill", "skill 1", "skill 1", "skill  1"].map(String::from));
+        let queries: Vec<&str> = queries.iter().map(String::as_str).collect();
+        for fold in [false, true] {
+            let index = Lookup::new(refs.iter().copied(), fold);
+            let each: Vec<Option<u32>> =
+                queries.iter().map(|q| index.find(q, |j| refs[j])).collect();
+            assert_eq!(index.find_all(&queries, |j| refs[j]), each, "fold: {fold}");
+            assert!(each.iter().any(Option::is_some) && each.iter().any(Option::is_none));
+        }
+        assert_eq!(
+            Lookup::default().find_all(&["a", "b"], |j| refs[j]),
+            [None, None]
+        );
+    }
+
+    /// When another key with the same high hash bits sits first on a key's probe path,
+    /// finding many at once still finds the key, past the other.
+    #[test]
+    fn finding_all_probes_past_a_key_with_the_same_high_bits() {
+        let keys = ["first", "second"];
+        let mut index = Lookup::new(keys.iter().copied(), false);
+        let mask = index.slots.len() - 1;
+        let h = index.hash("second");
+        index.slots.iter_mut().for_each(|s| *s = Lookup::EMPTY);
+        // "first" (position 0) on "second"'s home slot, as if its high bits were the
+        // same; "second" right after it.
+        let home = h as usize & mask;
+        index.slots[home] = h >> 32 << 32;
+        index.slots[(home + 1) & mask] = h >> 32 << 32 | 1;
+        assert_eq!(index.find_all(&["second"], |j| keys[j]), [Some(1)]);
+        assert_eq!(index.find("second", |j| keys[j]), Some(1));
     }
 
     #[test]
