@@ -7,8 +7,14 @@
 //! profiles/s on 2 threads; reverse matching of 100,000 profiles for one role ≤ 50 ms;
 //! cohort analysis of 10,000 profiles including the training plan ≤ 1 s.
 //!
+//! The same batch work also runs on the official ESCO release when it is present (with
+//! the `esco` feature; `../shared/data/esco-v1.1.1` beside the crate, or wherever
+//! `SKILLGAP_ESCO_DIR` points), on profiles built from real occupations: about 70% of an
+//! occupation's skills at levels around the one asked, each named by its preferred or an
+//! alternative label, and about five skills from each of two earlier jobs.
+//!
 //! Run with `cargo bench --bench batch --features parallel` (threads: rayon's default, one
-//! per core; the `threads_1` cases pin one thread).
+//! per core; the `threads_1` cases pin one thread), adding `esco` for the release.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -85,6 +91,69 @@ fn pool(threads: usize) -> Option<impl Fn(&mut (dyn FnMut() + Send))> {
     }
 }
 
+/// `n` profiles built from the occupations of an imported release: about 70% of a home
+/// occupation's skills at levels around the one asked, about five skills from each of two
+/// earlier jobs, every skill named by its preferred label or one of its alternative labels
+/// (half the time, when it has some), as people name them.
+#[cfg(feature = "esco")]
+fn from_occupations(catalog: &Catalog, n: usize, seed: u64) -> Vec<Profile> {
+    let mut rng = support::Rng::new(seed);
+    let roles = catalog.roles();
+    (0..n)
+        .map(|i| {
+            let mut profile = Profile::new().with_name(format!("p{i:07}"));
+            let home = &roles[rng.below(roles.len())];
+            let earlier = [
+                &roles[rng.below(roles.len())],
+                &roles[rng.below(roles.len())],
+            ];
+            let shares = [(home, 0.7)].into_iter().chain(earlier.map(|role| {
+                (
+                    role,
+                    (5.0 / role.requirements().len().max(1) as f64).min(1.0),
+                )
+            }));
+            for (role, share) in shares {
+                for q in role.requirements() {
+                    if !rng.chance(share) {
+                        continue;
+                    }
+                    let need = i64::from(q.level().get());
+                    let level = (need + rng.range(0, 3) as i64 - 1).clamp(1, 5) as u8;
+                    let skill = catalog.skill(q.skill()).expect("known skill");
+                    let name = match skill.aliases() {
+                        [] => skill.name(),
+                        aliases if rng.chance(0.5) => aliases[rng.below(aliases.len())].as_str(),
+                        _ => skill.name(),
+                    };
+                    profile = profile.with_skill(name, Level::new(level).expect("1..=5"));
+                }
+            }
+            profile
+        })
+        .collect()
+}
+
+/// The official ESCO release, imported, and profiles built from its occupations; `None`
+/// (the bench says why) without the release or the `esco` feature.
+fn esco_release() -> Option<(Catalog, Vec<Profile>)> {
+    #[cfg(feature = "esco")]
+    {
+        let dir = support::esco_release()?;
+        let catalog = skillgap::io::EscoImporter::new()
+            .import(&dir)
+            .expect("the release imports")
+            .catalog;
+        let profiles = from_occupations(&catalog, 1_000, support::SEED);
+        Some((catalog, profiles))
+    }
+    #[cfg(not(feature = "esco"))]
+    {
+        eprintln!("skipped: the ESCO release needs the esco feature");
+        None
+    }
+}
+
 fn batch(c: &mut Criterion) {
     let synthetic = support::Synthetic::esco();
     let catalogs = [
@@ -96,8 +165,20 @@ fn batch(c: &mut Criterion) {
                 .into_catalog(),
         ),
     ];
-    for (name, catalog) in &catalogs {
-        let profiles = clustered(catalog, 1_000, support::SEED);
+    let clustered: Vec<Vec<Profile>> = catalogs
+        .iter()
+        .map(|(_, catalog)| clustered(catalog, 1_000, support::SEED))
+        .collect();
+    let mut cases: Vec<(&str, &Catalog, &[Profile])> = catalogs
+        .iter()
+        .zip(&clustered)
+        .map(|((name, catalog), profiles)| (*name, catalog, profiles.as_slice()))
+        .collect();
+    let release = esco_release();
+    if let Some((catalog, profiles)) = &release {
+        cases.push(("esco_release", catalog, profiles));
+    }
+    for (name, catalog, profiles) in &cases {
         let assessor = Assessor::new(catalog);
         let mut group = c.benchmark_group(format!("batch_{name}"));
         group
@@ -115,13 +196,13 @@ fn batch(c: &mut Criterion) {
         });
         group.throughput(Throughput::Elements(profiles.len() as u64));
         group.bench_function("1000_profiles_top10_gaps10", |b| {
-            b.iter(|| assessor.assess_batch(black_box(&profiles), options()));
+            b.iter(|| assessor.assess_batch(black_box(*profiles), options()));
         });
         if let Some(one_thread) = pool(1) {
             group.bench_function("1000_profiles_top10_gaps10_threads_1", |b| {
                 b.iter(|| {
                     one_thread(&mut || {
-                        black_box(assessor.assess_batch(black_box(&profiles), options()));
+                        black_box(assessor.assess_batch(black_box(*profiles), options()));
                     })
                 });
             });
@@ -131,12 +212,23 @@ fn batch(c: &mut Criterion) {
 }
 
 fn reverse_and_cohort(c: &mut Criterion) {
-    let catalog = support::Synthetic::esco().catalog();
-    let assessor = Assessor::new(&catalog);
-    let many = clustered(&catalog, size(100_000), support::SEED + 1);
-    let cohort: Cohort<'_> = assessor.cohort(&many).expect("valid policy");
+    let synthetic = support::Synthetic::esco().catalog();
+    let many = clustered(&synthetic, size(100_000), support::SEED + 1);
+    cohort_group(c, "cohort", &synthetic, &many);
+    #[cfg(feature = "esco")]
+    if let Some((release, _)) = esco_release() {
+        let many = from_occupations(&release, size(100_000), support::SEED + 1);
+        cohort_group(c, "cohort_esco_release", &release, &many);
+    }
+}
+
+/// Reverse matching of `many` profiles for the catalog's first role, and the analysis of
+/// a cohort of the first 10,000 of them.
+fn cohort_group(c: &mut Criterion, name: &str, catalog: &Catalog, many: &[Profile]) {
+    let assessor = Assessor::new(catalog);
+    let cohort: Cohort<'_> = assessor.cohort(many).expect("valid policy");
     let role = catalog.roles()[0].id().clone();
-    let mut group = c.benchmark_group("cohort");
+    let mut group = c.benchmark_group(name);
     group
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5))
