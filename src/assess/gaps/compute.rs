@@ -1,4 +1,5 @@
-//! Computing gaps over a prerequisite closure, in four passes over short arrays:
+//! Computing gaps over a prerequisite closure, in three passes over short arrays, and
+//! their learning order on first use:
 //!
 //! 1. **Targets**: each skill of the closure gets the profile's level, and its target's
 //!    level, weight and importance when the target is unmet.
@@ -8,8 +9,11 @@
 //!    the highest importance of the gaps implying it (unless its own target is unmet).
 //! 3. **Priority order**: with few distinct priorities (most gaps share a handful), a
 //!    stable counting sort of the gaps taken by skill; otherwise a comparison sort.
-//! 4. **Learning order**: Kahn's algorithm over the positions in priority order, so the
-//!    first ready gap by priority goes first ([`kahn`]).
+//! 4. **Learning order**, when first asked for ([`learning_order`]): Kahn's algorithm over
+//!    the positions in priority order, so the first ready gap by priority goes first
+//!    ([`kahn`]).
+
+use std::sync::OnceLock;
 
 use super::{priority, Gaps, Record, Target};
 use crate::catalog::closure::Closure;
@@ -27,8 +31,6 @@ struct Node {
     /// The gaps implying it: `implied[end - count..end]`, by skill.
     end: u32,
     count: u32,
-    /// Prerequisite gaps not yet in the learning order.
-    missing: u32,
     /// Position in the priority order.
     position: u32,
     need: Level,
@@ -47,7 +49,6 @@ impl Node {
             weight: 0.0,
             end: 0,
             count: 0,
-            missing: 0,
             position: 0,
             need: Level::NONE,
             importance: Importance::Optional,
@@ -70,17 +71,15 @@ impl Node {
 
 /// Working memory of gap computations, reused from one to the next: an
 /// [`Assessment`](crate::Assessment) keeps one, so that walking the gaps of many roles
-/// allocates only each result's two arrays (five allocations and frees fewer per
-/// computation). Reuse makes the headline bench (score every role, order the gaps of the
-/// best ten) about 3% faster: 24.2 µs to 23.6 µs on the development machine, best of eight
-/// runs each.
+/// allocates only each result's two arrays (two allocations and frees fewer per
+/// computation; five when the learning order was computed with the gaps). Reuse made the
+/// headline bench (score every role, order the gaps of the best ten) about 3% faster:
+/// 24.2 µs to 23.6 µs on the development machine, best of eight runs each, when it kept
+/// five arrays.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     nodes: Vec<Node>,
     implied: Vec<u32>,
-    missing: Vec<u32>,
-    dependents: Vec<u32>,
-    ready: Vec<u64>,
 }
 
 impl Scratch {
@@ -103,73 +102,48 @@ pub(super) fn compute<'c>(
     have: &impl Fn(SkillAt) -> f64,
     scratch: &mut Scratch,
 ) -> Gaps<'c> {
-    let Scratch {
-        nodes,
-        implied,
-        missing,
-        dependents,
-        ready,
-    } = scratch;
+    let Scratch { nodes, implied } = scratch;
     nodes.clear();
     nodes.extend(closure.skills.iter().map(|&s| Node::new(have(s))));
     set_targets(nodes, closure, target);
     imply(nodes, closure, implied);
     let count = order_by_priority(nodes, closure);
-    let (records, mut indices) = place_records(nodes, closure, implied, count, missing);
-    // Without links between gaps, Kahn's order is the priority order.
-    let done = if implied.is_empty() {
-        0
-    } else {
-        learning_order(
-            nodes,
-            implied,
-            &records,
-            &mut indices,
-            missing,
-            dependents,
-            ready,
-        )
-    };
-    if done != count {
-        // No gap waits for another, or (never: the skill graph is acyclic, validated) the
-        // gaps wait on each other: the learning order is the priority order.
-        for (i, at) in indices[..count].iter_mut().enumerate() {
-            *at = i as u32;
-        }
-    }
+    let (records, implied) = place_records(nodes, closure, implied, count);
     scratch.trim();
     Gaps {
         catalog,
         records,
-        indices,
+        implied,
+        order: OnceLock::new(),
     }
 }
 
-/// Pass 4: Kahn's order of the gaps by priority into `indices[..count]`; returns how
-/// many were placed.
-fn learning_order(
-    nodes: &[Node],
-    implied: &[u32],
-    records: &[Record],
-    indices: &mut [u32],
-    missing: &mut [u32],
-    dependents: &mut Vec<u32>,
-    ready: &mut Vec<u64>,
-) -> usize {
+/// Pass 4: Kahn's order of the gaps (positions in `records`), each after the gaps on its
+/// prerequisites; `implied` as [`Gaps`] keeps it. The gaps in priority order when none
+/// implies another, or (never: the skill graph is acyclic, validated) when they wait on
+/// each other.
+pub(super) fn learning_order(records: &[Record], implied: &[u32]) -> Vec<u32> {
     let count = records.len();
-    // Each link's dependent, as a position: the gap at position `i` unblocks
-    // `dependents[records[i].implied - count]`.
-    dependents.clear();
-    dependents.extend(implied.iter().map(|&d| nodes[d as usize].position));
-    let mut placed = 0;
-    kahn::order(missing, ready, |i, release| {
-        indices[placed] = i;
-        placed += 1;
-        let (start, end) = records[i as usize].implied;
-        for &j in &dependents[start as usize - count..end as usize - count] {
-            release.one(j);
+    let mut order = Vec::with_capacity(count);
+    if !implied.is_empty() {
+        // Each gap waits for the gaps it implies, its prerequisites.
+        let mut missing = vec![0u32; count];
+        for &dependent in implied {
+            missing[dependent as usize] += 1;
         }
-    })
+        kahn::order(&mut missing, &mut Vec::new(), |i, release| {
+            order.push(i);
+            let (start, end) = records[i as usize].implied;
+            for &j in &implied[start as usize..end as usize] {
+                release.one(j);
+            }
+        });
+    }
+    if order.len() != count {
+        order.clear();
+        order.extend(0..count as u32);
+    }
+    order
 }
 
 /// Pass 1: the targets not met.
@@ -212,7 +186,6 @@ fn imply(nodes: &mut [Node], closure: Closure<'_>, implied: &mut Vec<u32>) {
         implied[len] = l.dependent;
         len += usize::from(active);
         p.end = len as u32;
-        nodes[l.dependent as usize].missing += u32::from(active);
     }
     implied.truncate(len);
 }
@@ -256,39 +229,34 @@ fn order_by_priority(nodes: &mut [Node], closure: Closure<'_>) -> usize {
     count
 }
 
-/// Pass 4's input: the gaps as stored, each at its position, with the skills implying
-/// each after the `count` slots of the learning order; and in `missing`, per position,
-/// the prerequisite gaps it waits for.
+/// The gaps as stored, each at its position, and the positions of the gaps implying
+/// each (`implied`: closure positions of the dependents, node after node).
 fn place_records(
     nodes: &[Node],
     closure: Closure<'_>,
     implied: &[u32],
     count: usize,
-    missing: &mut Vec<u32>,
 ) -> (Vec<Record>, Vec<u32>) {
     let mut records = vec![Record::EMPTY; count];
-    missing.clear();
-    missing.resize(count, 0);
-    let mut indices = Vec::with_capacity(count + implied.len());
-    indices.resize(count, 0);
-    indices.extend(implied.iter().map(|&d| closure.skills[d as usize].0));
+    let by_position = implied
+        .iter()
+        .map(|&d| nodes[d as usize].position)
+        .collect();
     for (k, g) in nodes.iter().enumerate() {
         if !g.is_gap() {
             continue;
         }
-        let i = g.position as usize;
-        missing[i] = g.missing;
-        records[i] = Record {
+        records[g.position as usize] = Record {
             have: g.have,
             weight: g.weight,
             skill: closure.skills[k],
-            implied: (count as u32 + g.end - g.count, count as u32 + g.end),
+            implied: (g.end - g.count, g.end),
             need: g.need,
             importance: g.importance,
             required: g.required,
         };
     }
-    (records, indices)
+    (records, by_position)
 }
 
 /// Up to this many distinct priorities, the priority order is a counting sort of the

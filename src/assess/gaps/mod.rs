@@ -3,7 +3,7 @@
 mod compute;
 
 use std::fmt;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -22,25 +22,30 @@ use compute::Scratch;
 /// need it, needs the highest level they ask for, and takes the largest weight and the
 /// highest importance among them. `priority = weight × (need − have) / need`.
 ///
-/// The gaps are stored compactly, in one array and one list of skill indices; each
-/// [`Gap`] is a view into them, made on the fly.
+/// The gaps are stored compactly, in one array of gaps and one list of positions in it
+/// (the gaps implying each); each [`Gap`] is a view into them, made on the fly. The
+/// learning order is computed when first asked for ([`Gaps::in_learning_order`]), once.
 ///
 /// # Complexity
 ///
 /// The catalog keeps each role's prerequisite closure (its requirements and every skill
 /// they need, dependents first, the links resolved), built once with the catalog, so the
-/// gaps toward a role take four passes over that closure: O(s + l + g log g) for s
+/// gaps toward a role take three passes over that closure: O(s + l + g log g) for s
 /// skills and l links in the closure and g gaps (the log only when the gaps have more
-/// than 16 distinct priorities; a counting sort otherwise). Gaps toward chosen skill
+/// than 16 distinct priorities; a counting sort otherwise); the learning order, on first
+/// use, O(g + l) more. Gaps toward chosen skill
 /// levels build their closure first, a depth-first search over the skill graph.
 #[derive(Clone)]
 pub struct Gaps<'c> {
     catalog: &'c Catalog,
     /// By priority, descending; ties by skill id.
     records: Vec<Record>,
-    /// First the learning order (positions in `records`), then the skills (indices,
-    /// ascending) implying each gap: `indices[r.implied.0..r.implied.1]`.
-    indices: Vec<u32>,
+    /// The gaps (positions in `records`) implying each gap, by skill:
+    /// `implied[r.implied.0..r.implied.1]`.
+    implied: Vec<u32>,
+    /// The learning order (positions in `records`), computed on first use: a caller
+    /// that never walks it does not pay for it.
+    order: OnceLock<Vec<u32>>,
 }
 
 /// One gap, as stored.
@@ -80,10 +85,16 @@ impl<'c> Gaps<'c> {
     /// Gaps in learning order: a topological order of the skill graph (Kahn 1962): every
     /// gap comes after the gaps on its prerequisites that the profile does not already
     /// have at the level the prerequisite asks for; ties broken by priority, then skill id.
+    ///
+    /// Computed on the first call, O(g + l) for g gaps and l links between them, then
+    /// kept.
     pub fn in_learning_order(&self) -> LearningOrder<'_, 'c> {
+        let order = self
+            .order
+            .get_or_init(|| compute::learning_order(&self.records, &self.implied));
         LearningOrder {
             gaps: self,
-            order: self.indices[..self.records.len()].iter(),
+            order: order.iter(),
         }
     }
 
@@ -306,7 +317,8 @@ impl<'g, 'c> Gap<'g, 'c> {
         let (start, end) = self.record.implied;
         ImpliedBy {
             skills: self.gaps.catalog.skills(),
-            indices: self.gaps.indices[start as usize..end as usize].iter(),
+            records: &self.gaps.records,
+            positions: self.gaps.implied[start as usize..end as usize].iter(),
         }
     }
 }
@@ -355,24 +367,32 @@ impl Serialize for Gap<'_, '_> {
 #[derive(Clone)]
 pub struct ImpliedBy<'g, 'c> {
     skills: &'c [Skill],
-    indices: std::slice::Iter<'g, u32>,
+    records: &'g [Record],
+    positions: std::slice::Iter<'g, u32>,
+}
+
+impl<'c> ImpliedBy<'_, 'c> {
+    /// The skill of the gap at `position`.
+    fn skill(&self, position: u32) -> &'c Skill {
+        &self.skills[self.records[position as usize].skill.get()]
+    }
 }
 
 impl<'c> Iterator for ImpliedBy<'_, 'c> {
     type Item = &'c Skill;
 
     fn next(&mut self) -> Option<&'c Skill> {
-        self.indices.next().map(|&s| &self.skills[s as usize])
+        self.positions.next().map(|&at| self.skill(at))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.indices.size_hint()
+        self.positions.size_hint()
     }
 }
 
 impl DoubleEndedIterator for ImpliedBy<'_, '_> {
     fn next_back(&mut self) -> Option<Self::Item> {
-        self.indices.next_back().map(|&s| &self.skills[s as usize])
+        self.positions.next_back().map(|&at| self.skill(at))
     }
 }
 
