@@ -165,13 +165,13 @@ fn batch(c: &mut Criterion) {
                 .into_catalog(),
         ),
     ];
-    let clustered: Vec<Vec<Profile>> = catalogs
+    let generated: Vec<Vec<Profile>> = catalogs
         .iter()
         .map(|(_, catalog)| clustered(catalog, 1_000, support::SEED))
         .collect();
     let mut cases: Vec<(&str, &Catalog, &[Profile])> = catalogs
         .iter()
-        .zip(&clustered)
+        .zip(&generated)
         .map(|((name, catalog), profiles)| (*name, catalog, profiles.as_slice()))
         .collect();
     let release = esco_release();

@@ -126,7 +126,8 @@ pub(super) fn learning_order(records: &[Record], implied: &[u32]) -> Vec<u32> {
     let count = records.len();
     let mut order = Vec::with_capacity(count);
     if !implied.is_empty() {
-        // Each gap waits for the gaps it implies, its prerequisites.
+        // A gap waits for every gap it implies (a prerequisite): `implied` lists, per
+        // gap, the gaps implying it.
         let mut missing = vec![0u32; count];
         for &dependent in implied {
             missing[dependent as usize] += 1;

@@ -33,8 +33,8 @@ use compute::Scratch;
 /// gaps toward a role take three passes over that closure: O(s + l + g log g) for s
 /// skills and l links in the closure and g gaps (the log only when the gaps have more
 /// than 16 distinct priorities; a counting sort otherwise); the learning order, on first
-/// use, O(g + l) more. Gaps toward chosen skill
-/// levels build their closure first, a depth-first search over the skill graph.
+/// use, O(g + l) more. Gaps toward chosen skill levels build their closure first, a
+/// depth-first search over the skill graph.
 #[derive(Clone)]
 pub struct Gaps<'c> {
     catalog: &'c Catalog,
