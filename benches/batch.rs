@@ -95,7 +95,6 @@ fn pool(threads: usize) -> Option<impl Fn(&mut (dyn FnMut() + Send))> {
 /// occupation's skills at levels around the one asked, about five skills from each of two
 /// earlier jobs, every skill named by its preferred label or one of its alternative labels
 /// (half the time, when it has some), as people name them.
-#[cfg(feature = "esco")]
 fn from_occupations(catalog: &Catalog, n: usize, seed: u64) -> Vec<Profile> {
     let mut rng = support::Rng::new(seed);
     let roles = catalog.roles();
@@ -134,18 +133,14 @@ fn from_occupations(catalog: &Catalog, n: usize, seed: u64) -> Vec<Profile> {
         .collect()
 }
 
-/// The official ESCO release, imported, and profiles built from its occupations; `None`
-/// (the bench says why) without the release or the `esco` feature.
-fn esco_release() -> Option<(Catalog, Vec<Profile>)> {
+/// The official ESCO release, imported; `None` (the bench says why) without the release
+/// or the `esco` feature.
+fn esco_release() -> Option<Catalog> {
     #[cfg(feature = "esco")]
     {
         let dir = support::esco_release()?;
-        let catalog = skillgap::io::EscoImporter::new()
-            .import(&dir)
-            .expect("the release imports")
-            .catalog;
-        let profiles = from_occupations(&catalog, 1_000, support::SEED);
-        Some((catalog, profiles))
+        let import = skillgap::io::EscoImporter::new().import(&dir);
+        Some(import.expect("the release imports").catalog)
     }
     #[cfg(not(feature = "esco"))]
     {
@@ -174,7 +169,10 @@ fn batch(c: &mut Criterion) {
         .zip(&generated)
         .map(|((name, catalog), profiles)| (*name, catalog, profiles.as_slice()))
         .collect();
-    let release = esco_release();
+    let release = esco_release().map(|catalog| {
+        let profiles = from_occupations(&catalog, 1_000, support::SEED);
+        (catalog, profiles)
+    });
     if let Some((catalog, profiles)) = &release {
         cases.push(("esco_release", catalog, profiles));
     }
@@ -216,7 +214,7 @@ fn reverse_and_cohort(c: &mut Criterion) {
     let many = clustered(&synthetic, size(100_000), support::SEED + 1);
     cohort_group(c, "cohort", &synthetic, &many);
     #[cfg(feature = "esco")]
-    if let Some((release, _)) = esco_release() {
+    if let Some(release) = esco_release() {
         let many = from_occupations(&release, size(100_000), support::SEED + 1);
         cohort_group(c, "cohort_esco_release", &release, &many);
     }
