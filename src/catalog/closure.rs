@@ -1,5 +1,6 @@
 //! Prerequisite closures: a set of target skills together with every skill they need,
-//! transitively, ordered so that each skill comes before its prerequisites.
+//! transitively, by skill, with the prerequisite links among them in an order that
+//! reaches every link into a skill before any link out of it.
 //!
 //! The catalog keeps one closure per role, built once with the catalog: gap computation
 //! then walks short arrays with the prerequisite links already resolved, instead of
@@ -75,7 +76,7 @@ impl PostOrder {
 pub(crate) struct Link {
     /// The skill that needs the other.
     pub dependent: u32,
-    /// The skill needed; always after `dependent`.
+    /// The skill needed.
     pub prerequisite: u32,
     /// The level needed (the highest, if a skill lists a prerequisite twice).
     pub level: Level,
@@ -84,15 +85,14 @@ pub(crate) struct Link {
 /// One closure, borrowed from [`Closures`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Closure<'a> {
-    /// The catalog skills, dependents before their prerequisites.
+    /// The catalog skills, ascending (so by skill id).
     pub skills: &'a [SkillAt],
-    /// The links, grouped by prerequisite in closure order, each group by the
-    /// dependent's skill.
+    /// The links, grouped by prerequisite, each group by the dependent's skill; the
+    /// groups in a topological order, dependents first: every link into a skill comes
+    /// before the links out of it.
     pub links: &'a [Link],
     /// Per target (in the order given), its position in the closure.
     pub targets: &'a [u32],
-    /// The positions, by ascending skill index (so by skill id).
-    pub by_skill: &'a [u32],
 }
 
 /// Closures stored back to back: the catalog's one per role, or a single ad-hoc one.
@@ -101,7 +101,6 @@ pub(crate) struct Closures {
     skills: Table<SkillAt>,
     links: Table<Link>,
     targets: Table<u32>,
-    by_skill: Table<u32>,
 }
 
 impl Closures {
@@ -142,10 +141,14 @@ impl Closures {
         let mut search = PostOrder::new(graph.node_count());
         // Per catalog skill, its position in the closure being built (stale elsewhere).
         let mut slot = vec![0u32; graph.node_count()];
+        // Per catalog skill, its rank in the closure's dependents-first order (stale
+        // elsewhere).
+        let mut rank = vec![0u32; graph.node_count()];
         let mut post: Vec<SkillAt> = Vec::new();
+        let mut skills: Vec<SkillAt> = Vec::new();
         let mut targets: Vec<SkillAt> = Vec::new();
-        // `(prerequisite, dependent's skill, link)`, per closure.
-        let mut links: Vec<(u32, SkillAt, Link)> = Vec::new();
+        // `(prerequisite's rank in dependents-first order, link)`, per closure.
+        let mut links: Vec<(u32, Link)> = Vec::new();
         for list in lists {
             targets.clear();
             targets.extend(list);
@@ -159,33 +162,38 @@ impl Closures {
                     unit: "skills",
                 });
             }
-            post.reverse();
-            for (i, &s) in post.iter().enumerate() {
+            skills.clear();
+            skills.extend_from_slice(&post);
+            skills.sort_unstable();
+            for (i, &s) in skills.iter().enumerate() {
                 slot[s.get()] = i as u32;
             }
+            // Dependents first: the reversed post-order.
+            for (r, &p) in post.iter().rev().enumerate() {
+                rank[p.get()] = r as u32;
+            }
             links.clear();
-            for (i, &s) in post.iter().enumerate() {
+            for (i, &s) in skills.iter().enumerate() {
                 links.extend(graph.edges(NodeIndex::new(s.get())).map(|e| {
-                    let p = slot[e.target().index()];
+                    let p = e.target().index();
                     let link = Link {
                         dependent: i as u32,
-                        prerequisite: p,
+                        prerequisite: slot[p],
                         level: *e.weight(),
                     };
-                    (p, s, link)
+                    (rank[p], link)
                 }));
             }
             // A repeated pair at its highest level first, then dropped.
             links.sort_unstable_by(|a, b| {
-                (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.level.cmp(&a.2.level))
+                (a.0, a.1.dependent)
+                    .cmp(&(b.0, b.1.dependent))
+                    .then(b.1.level.cmp(&a.1.level))
             });
-            links.dedup_by_key(|l| (l.0, l.1));
-            out.skills.push_row(post.iter().copied());
-            out.links.push_row(links.iter().map(|l| l.2));
+            links.dedup_by_key(|l| (l.0, l.1.dependent));
+            out.skills.push_row(skills.iter().copied());
+            out.links.push_row(links.iter().map(|l| l.1));
             out.targets.push_row(targets.iter().map(|t| slot[t.get()]));
-            let mut order: Vec<u32> = (0..post.len() as u32).collect();
-            order.sort_unstable_by_key(|&i| post[i as usize]);
-            out.by_skill.push_row(order);
         }
         Ok(out)
     }
@@ -202,7 +210,6 @@ impl Closures {
             skills: self.skills.row(i),
             links: self.links.row(i),
             targets: self.targets.row(i),
-            by_skill: self.by_skill.row(i),
         }
     }
 }
@@ -231,29 +238,32 @@ mod tests {
     }
 
     #[test]
-    fn dependents_come_before_their_prerequisites() {
+    fn links_into_a_skill_come_before_links_out_of_it() {
         let g = diamond();
         let all = Closures::build(&g, [at(vec![0]), at(vec![3, 2]), at(vec![4])]).unwrap();
         assert_eq!(all.len(), 3);
         for i in 0..all.len() {
             let c = all.get(i);
-            for l in c.links {
-                assert!(l.dependent < l.prerequisite, "closure {i}: {l:?}");
+            assert!(c.skills.windows(2).all(|w| w[0] < w[1]), "closure {i}");
+            for (k, l) in c.links.iter().enumerate() {
+                let out_before = c.links[..k].iter().any(|m| m.dependent == l.prerequisite);
+                assert!(!out_before, "closure {i}: {l:?}");
             }
-            let keys: Vec<(u32, SkillAt)> = c
-                .links
-                .iter()
-                .map(|l| (l.prerequisite, c.skills[l.dependent as usize]))
-                .collect();
-            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
-            let mut sorted = c.skills.to_vec();
-            sorted.sort_unstable();
-            let by_skill: Vec<SkillAt> = c.by_skill.iter().map(|&i| c.skills[i as usize]).collect();
-            assert_eq!(by_skill, sorted);
+            // Grouped by prerequisite, each group by dependent.
+            let groups: Vec<u32> = c.links.iter().map(|l| l.prerequisite).collect();
+            let mut seen = Vec::new();
+            for w in groups.chunk_by(|a, b| a == b) {
+                assert!(!seen.contains(&w[0]), "closure {i}: {groups:?}");
+                seen.push(w[0]);
+            }
+            for w in c.links.windows(2) {
+                if w[0].prerequisite == w[1].prerequisite {
+                    assert!(w[0].dependent < w[1].dependent, "closure {i}: {w:?}");
+                }
+            }
         }
-        let mut whole = all.get(0).skills.to_vec();
-        whole.sort_unstable();
-        assert_eq!(whole, at(vec![0, 1, 2, 3]));
+        assert_eq!(all.get(0).links.len(), 4);
+        assert_eq!(all.get(0).skills, at(vec![0, 1, 2, 3]));
         assert_eq!(all.get(2).skills, at(vec![4]));
     }
 
