@@ -228,20 +228,37 @@ fn with_transfer(catalog: &Catalog, mut levels: Vec<Candidate>) -> Vec<Candidate
 /// The levels a profile counts for, by skill: open addressing at most half full, with
 /// the level 0 in empty slots so that a lookup ends at the first slot holding the skill
 /// or nothing, and returns that slot's level without a further branch.
+///
+/// A bit per skill index modulo [`HaveTable::FILTER_BITS`] answers most lookups first:
+/// gap computation asks for every skill of a role's closure, and most are skills the
+/// profile does not hold. Without it, a third of those lookups meet a slot taken by
+/// another skill, and the probe loop's exit is mispredicted whenever profiles differ.
+/// It took "score every role, top 10, gaps of the 10" over distinct profiles from 79.1 µs
+/// to 69.4 µs a profile (`cargo bench --bench batch --features parallel --
+/// one_profile`, medians of eight alternating runs each, paired ratio 0.87).
 #[derive(Debug, Clone)]
 pub(crate) struct HaveTable {
     /// `(skill + 1, level)`; `(0, 0.0)` is empty. The length is a power of two.
     slots: Vec<(u32, f64)>,
+    /// Bit `s % FILTER_BITS` is set for every skill `s` held.
+    filter: [u64; HaveTable::FILTER_BITS / 64],
 }
 
 impl HaveTable {
+    /// The bits of the filter: a profile of 100 skills leaves about 2% of the skills it
+    /// does not hold to the table.
+    const FILTER_BITS: usize = 4096;
+
     fn new(have: &[Have]) -> HaveTable {
         let len = (have.len() * 2).next_power_of_two().max(16);
         let mut table = HaveTable {
             slots: vec![(0, 0.0); len],
+            filter: [0; HaveTable::FILTER_BITS / 64],
         };
         let mask = len - 1;
         for h in have {
+            let bit = h.skill.get() % HaveTable::FILTER_BITS;
+            table.filter[bit / 64] |= 1 << (bit % 64);
             let mut at = table.slot(h.skill);
             while table.slots[at].0 != 0 {
                 at = (at + 1) & mask;
@@ -258,6 +275,10 @@ impl HaveTable {
 
     #[inline]
     fn get(&self, skill: SkillAt) -> f64 {
+        let bit = skill.get() % HaveTable::FILTER_BITS;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return 0.0;
+        }
         let mask = self.slots.len() - 1;
         let mut at = self.slot(skill);
         loop {
