@@ -231,11 +231,12 @@ fn with_transfer(catalog: &Catalog, mut levels: Vec<Candidate>) -> Vec<Candidate
 ///
 /// A bit per skill index modulo [`HaveTable::FILTER_BITS`] answers most lookups first:
 /// gap computation asks for every skill of a role's closure, and most are skills the
-/// profile does not hold. Without it, a third of those lookups meet a slot taken by
-/// another skill, and the probe loop's exit is mispredicted whenever profiles differ.
-/// It took "score every role, top 10, gaps of the 10" over distinct profiles from 79.1 µs
-/// to 69.4 µs a profile (`cargo bench --bench batch --features parallel --
-/// one_profile`, medians of eight alternating runs each, paired ratio 0.87).
+/// profile does not hold. Without it, up to half of those lookups (a third on the batch
+/// bench's profiles) meet a slot taken by another skill, and the probe loop's exit is
+/// mispredicted whenever profiles differ. It took "score every role, top 10, gaps of the
+/// 10" over distinct profiles from 79.1 µs to 69.4 µs a profile (`cargo bench --bench
+/// batch --features parallel -- one_profile`, medians of eight alternating runs each,
+/// paired ratio 0.87).
 #[derive(Debug, Clone)]
 pub(crate) struct HaveTable {
     /// `(skill + 1, level)`; `(0, 0.0)` is empty. The length is a power of two.

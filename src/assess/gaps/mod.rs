@@ -29,11 +29,11 @@ use compute::Scratch;
 /// # Complexity
 ///
 /// The catalog keeps each role's prerequisite closure (its requirements and every skill
-/// they need, dependents first, the links resolved), built once with the catalog, so the
-/// gaps toward a role take three passes over that closure: O(s + l + g log g) for s
-/// skills and l links in the closure and g gaps (the log only when the gaps have more
-/// than 16 distinct priorities; a counting sort otherwise); the learning order, on first
-/// use, O(g + l) more. Gaps toward chosen skill levels build their closure first, a
+/// they need, by skill, the links resolved and ordered dependents first), built once with
+/// the catalog, so the gaps toward a role take three passes over that closure:
+/// O(s + l + g log g) for s skills and l links in the closure and g gaps (the log only
+/// when the gaps have more than 16 distinct priorities; a counting sort otherwise); the
+/// learning order, on first use, O(g + l) more. Gaps toward chosen skill levels build their closure first, a
 /// depth-first search over the skill graph.
 #[derive(Clone)]
 pub struct Gaps<'c> {
